@@ -1,0 +1,1 @@
+"""Check-in: care leavers tell their Personal Adviser how life is going."""

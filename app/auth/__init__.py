@@ -1,0 +1,1 @@
+"""Passwords, sessions, CSRF, throttling and the dependencies that guard routes."""

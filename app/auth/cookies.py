@@ -1,0 +1,28 @@
+"""Setting and clearing the session cookie with the flags security.md asks for."""
+
+from starlette.responses import Response
+
+from app.settings import Settings
+
+
+def set_session_cookie(response: Response, *, token: str, settings: Settings) -> None:
+    """A host-only, HttpOnly, SameSite=Lax cookie holding only the random session id."""
+    response.set_cookie(
+        settings.session_cookie_name,
+        token,
+        httponly=True,
+        secure=settings.secure_cookies,
+        samesite="lax",
+        path="/",
+    )
+
+
+def clear_session_cookie(response: Response, *, settings: Settings) -> None:
+    """Tell the browser to forget the session cookie."""
+    response.delete_cookie(
+        settings.session_cookie_name,
+        path="/",
+        secure=settings.secure_cookies,
+        httponly=True,
+        samesite="lax",
+    )

@@ -1,0 +1,119 @@
+"""The `checkin` command: serve, migrate, create users, load demo data."""
+
+import getpass
+import sys
+
+import click
+import uvicorn
+from sqlmodel import Session, select
+
+from app import migrate
+from app.auth.credential_rules import passphrase_problem, username_problem
+from app.auth.passwords import hash_passphrase
+from app.auth.service import normalise_username
+from app.db import make_engine
+from app.demo import load_demo_data
+from app.people.models import STAFF_ROLES, Organisation, Role, Team, User
+from app.settings import get_settings
+
+
+@click.group()
+def main() -> None:
+    """Check-in: care leavers tell their PA how life is going."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=1, show_default=True, type=int)
+def serve(host: str, port: int, workers: int) -> None:
+    """Serve the app with uvicorn."""
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=False,
+        proxy_headers=True,
+    )
+
+
+@main.group()
+def db() -> None:
+    """Database schema commands."""
+
+
+@db.command("upgrade")
+@click.argument("revision", default="head")
+def db_upgrade(revision: str) -> None:
+    """Apply migrations up to REVISION (default: head)."""
+    migrate.upgrade(make_engine(get_settings().database_url), revision)
+    click.echo(f"Database upgraded to {revision}.")
+
+
+@db.command("downgrade")
+@click.argument("revision", default="base")
+def db_downgrade(revision: str) -> None:
+    """Undo migrations down to REVISION (default: base, which empties the database)."""
+    migrate.downgrade(make_engine(get_settings().database_url), revision)
+    click.echo(f"Database downgraded to {revision}.")
+
+
+@main.command("create-user")
+@click.option("--username", required=True)
+@click.option("--name", "display_name", required=True, help="Full name, as colleagues see it.")
+@click.option("--role", type=click.Choice([r.value for r in STAFF_ROLES]), required=True)
+@click.option("--organisation", required=True, help="Council name; created if new.")
+@click.option("--team", default=None, help="Team name; created if new.")
+def create_user(
+    username: str, display_name: str, role: str, organisation: str, team: str | None
+) -> None:
+    """Create a staff account; the passphrase is asked for, never taken as an argument."""
+    username = normalise_username(username)
+    if problem := username_problem(username):
+        raise click.ClickException(problem)
+    passphrase = (
+        getpass.getpass("Passphrase: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    )
+    if problem := passphrase_problem(passphrase, context_words=(username, organisation)):
+        raise click.ClickException(problem)
+    with Session(make_engine(get_settings().database_url)) as session:
+        if session.exec(select(User).where(User.username == username)).first():
+            raise click.ClickException("That username is taken.")
+        council = _get_or_create(session, Organisation, name=organisation)
+        team_row = (
+            _get_or_create(session, Team, name=team, organisation_id=council.id) if team else None
+        )
+        session.add(
+            User(
+                organisation_id=council.id,
+                team_id=team_row.id if team_row else None,
+                username=username,
+                password_hash=hash_passphrase(passphrase),
+                role=Role(role),
+                display_name=display_name,
+            )
+        )
+        session.commit()
+    click.echo(f"Created {role} account '{username}'.")
+
+
+def _get_or_create(session: Session, model: type, **fields: object) -> object:
+    row = session.exec(select(model).filter_by(**fields)).first()
+    if row is None:
+        row = model(**fields)
+        session.add(row)
+        session.flush()
+    return row
+
+
+@main.command("demo-data")
+def demo_data() -> None:
+    """Load the demo council and its accounts (never in production)."""
+    settings = get_settings()
+    if settings.is_production:
+        raise click.ClickException("Demo data is never loaded in production.")
+    with Session(make_engine(settings.database_url)) as session:
+        loaded = load_demo_data(session, settings=settings)
+    click.echo("Demo data loaded." if loaded else "Demo data is already there.")

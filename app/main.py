@@ -1,0 +1,41 @@
+"""create_app(): wiring only."""
+
+from fastapi import Depends, FastAPI
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
+
+from app.auth import routes as auth_routes
+from app.auth.dependencies import csrf_protect
+from app.db import make_engine
+from app.i18n_middleware import LanguageMiddleware
+from app.pages import routes as page_routes
+from app.people import admin_routes, caseload_routes, start_routes
+from app.settings import Settings, get_settings
+from app.templating import STATIC_DIR, make_templates
+from app.web.errors import install_error_pages
+from app.web.logs import configure_logging
+from app.web.security import SecurityMiddleware
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The Check-in web app for these settings."""
+    settings = settings or get_settings()
+    configure_logging()
+    app = FastAPI(
+        title="Check-in",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None if settings.is_production else "/openapi.json",
+        dependencies=[Depends(csrf_protect)],
+    )
+    app.state.settings = settings
+    app.state.engine = make_engine(settings.database_url)
+    app.state.templates = make_templates(settings)
+    for module in (page_routes, auth_routes, start_routes, caseload_routes, admin_routes):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    install_error_pages(app)
+    app.add_middleware(LanguageMiddleware, settings=settings)
+    app.add_middleware(GZipMiddleware, minimum_size=500)
+    app.add_middleware(SecurityMiddleware, settings=settings)
+    return app

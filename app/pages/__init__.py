@@ -1,0 +1,1 @@
+"""Pages every visitor can reach, and each role's home."""

@@ -1,0 +1,16 @@
+"""The links each role sees in the menu; decided here, not in templates."""
+
+from app.i18n import gettext as _
+from app.people.models import Role, User
+
+
+def navigation_links(user: User) -> list[tuple[str, str]]:
+    """(href, label) pairs for the signed-in user's menu."""
+    links = {
+        Role.young_person: [("/me", _("Home"))],
+        Role.pa: [("/caseload", _("Caseload")), ("/young-people/new", _("Add a young person"))],
+        Role.manager: [("/team", _("Your team"))],
+        Role.analyst: [("/insights", _("Insights"))],
+        Role.admin: [("/admin", _("Accounts")), ("/admin/staff/new", _("Add staff"))],
+    }
+    return links[Role(user.role)]

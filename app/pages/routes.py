@@ -1,0 +1,67 @@
+"""The front door, /help, /healthz, and the homes of young people, managers and analysts."""
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import select
+
+from app.auth.dependencies import Analyst, Manager, OptionalUser, YoungPersonUser
+from app.db import SessionDep
+from app.people import service
+from app.people.models import Role, Team, YoungPerson
+from app.templating import render
+
+router = APIRouter()
+
+HOMES = {
+    Role.young_person: "/me",
+    Role.pa: "/caseload",
+    Role.manager: "/team",
+    Role.analyst: "/insights",
+    Role.admin: "/admin",
+}
+
+
+@router.get("/")
+def show_front_door(request: Request, user: OptionalUser) -> Response:
+    if user:
+        return RedirectResponse(HOMES[Role(user.role)], status_code=303)
+    return render(request, "pages/front_door.html")
+
+
+@router.get("/help")
+def show_help(request: Request) -> Response:
+    return render(request, "pages/help.html")
+
+
+@router.get("/healthz")
+def check_health(db: SessionDep) -> Response:
+    try:
+        db.connection().execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        return JSONResponse({"status": "unavailable", "database": "down"}, status_code=503)
+    return JSONResponse({"status": "ok", "database": "up"})
+
+
+@router.get("/me")
+def show_young_person_home(request: Request, db: SessionDep, user: YoungPersonUser) -> Response:
+    person = db.exec(select(YoungPerson).where(YoungPerson.user_id == user.id)).first()
+    pa = service.current_pa(db, young_person_id=person.id) if person and person.id else None
+    return render(request, "pages/young_person_home.html", {"pa": pa})
+
+
+@router.get("/team")
+def show_manager_home(request: Request, db: SessionDep, manager: Manager) -> Response:
+    team = db.get(Team, manager.team_id) if manager.team_id else None
+    members = [
+        m
+        for m in service.staff(db, organisation_id=manager.organisation_id)
+        if team and m.team_id == team.id
+    ]
+    return render(request, "pages/manager_home.html", {"team": team, "members": members})
+
+
+@router.get("/insights")
+def show_analyst_home(request: Request, analyst: Analyst) -> Response:
+    return render(request, "pages/analyst_home.html")

@@ -1,0 +1,1 @@
+"""Organisations, staff, young people, PA assignments and invite codes."""

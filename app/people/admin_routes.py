@@ -1,0 +1,116 @@
+"""The admin's pages: staff accounts, and which PA supports each young person."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from app.auth.dependencies import Admin
+from app.auth.service import normalise_username
+from app.db import SessionDep
+from app.forms import FormErrors, clean_text
+from app.i18n import gettext as _
+from app.people import service
+from app.people.dependencies import AdminStaffMember, StaffYoungPerson
+from app.people.models import Role
+from app.people.staff_form import StaffForm, check_staff
+from app.templating import render
+
+router = APIRouter(prefix="/admin")
+
+
+@router.get("")
+def show_admin_home(request: Request, db: SessionDep, admin: Admin) -> Response:
+    context = {
+        "staff": service.staff(db, organisation_id=admin.organisation_id),
+        "young_people": service.young_people(db, organisation_id=admin.organisation_id),
+        "teams": {t.id: t.name for t in service.teams(db, organisation_id=admin.organisation_id)},
+    }
+    return render(request, "admin/home.html", context)
+
+
+@router.get("/staff/new")
+def show_add_staff(request: Request, db: SessionDep, admin: Admin) -> Response:
+    teams = service.teams(db, organisation_id=admin.organisation_id)
+    context = {"form": StaffForm(), "errors": FormErrors(), "teams": teams}
+    return render(request, "admin/add_staff.html", context)
+
+
+@router.post("/staff/new")
+def add_staff(
+    request: Request, db: SessionDep, admin: Admin, form: Annotated[StaffForm, Form()]
+) -> Response:
+    teams = service.teams(db, organisation_id=admin.organisation_id)
+    username = normalise_username(form.username)
+    errors = check_staff(form, teams=teams, taken=service.username_taken(db, username=username))
+    if errors:
+        context = {"form": form, "errors": errors, "teams": teams}
+        return render(request, "admin/add_staff.html", context, status_code=422)
+    team_id = int(form.team_id) if form.role in {Role.pa, Role.manager} else None
+    member = service.create_staff(
+        db,
+        actor=admin,
+        display_name=clean_text(form.display_name, limit=120),
+        username=username,
+        role=Role(form.role),
+        team_id=team_id,
+        passphrase=form.passphrase,
+    )
+    return RedirectResponse(f"/admin/staff/{member.id}?done=created", status_code=303)
+
+
+@router.get("/staff/{staff_id}")
+def show_staff_member(
+    request: Request, db: SessionDep, admin: Admin, member: AdminStaffMember
+) -> Response:
+    teams = {t.id: t.name for t in service.teams(db, organisation_id=admin.organisation_id)}
+    context = {
+        "member": member,
+        "team": teams.get(member.team_id),
+        "done": request.query_params.get("done"),
+    }
+    return render(request, "admin/staff_member.html", context)
+
+
+@router.post("/staff/{staff_id}/deactivate")
+def deactivate_staff_member(db: SessionDep, admin: Admin, member: AdminStaffMember) -> Response:
+    if member.id != admin.id and member.active:
+        service.deactivate_staff(db, actor=admin, member=member)
+    return RedirectResponse(f"/admin/staff/{member.id}?done=deactivated", status_code=303)
+
+
+@router.get("/young-people/{young_person_id}/assign")
+def show_assign_pa(
+    request: Request, db: SessionDep, admin: Admin, person: StaffYoungPerson
+) -> Response:
+    return render(
+        request, "admin/assign_pa.html", _assign_context(db, admin.organisation_id, person)
+    )
+
+
+@router.post("/young-people/{young_person_id}/assign")
+def assign_pa(
+    request: Request,
+    db: SessionDep,
+    admin: Admin,
+    person: StaffYoungPerson,
+    pa_id: Annotated[str, Form(max_length=20)] = "",
+) -> Response:
+    pas = service.active_pas(db, organisation_id=admin.organisation_id)
+    pa = next((p for p in pas if str(p.id) == pa_id), None)
+    if pa is None:
+        context = _assign_context(db, admin.organisation_id, person)
+        context["errors"].add("pa_id", _("Choose a PA"))
+        return render(request, "admin/assign_pa.html", context, status_code=422)
+    service.assign_pa(db, actor=admin, young_person=person, pa=pa)
+    return RedirectResponse("/admin?done=assigned#young-people", status_code=303)
+
+
+def _assign_context(db: SessionDep, organisation_id: int, person: object) -> dict[str, object]:
+    current = service.current_pa(db, young_person_id=person.id)  # type: ignore[attr-defined]
+    return {
+        "person": person,
+        "current_pa": current,
+        "pas": service.active_pas(db, organisation_id=organisation_id),
+        "errors": FormErrors(),
+    }

@@ -1,0 +1,158 @@
+"""One-time invite codes: issued by a PA, redeemed by the young person with their date of birth."""
+
+import secrets
+from datetime import date, timedelta
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from app.audit.service import record_event
+from app.auth.passwords import hash_passphrase
+from app.auth.sessions import end_all_sessions
+from app.auth.tokens import keyed_hash
+from app.db import utcnow
+from app.people.models import InviteCode, Role, User, YoungPerson
+from app.settings import Settings
+
+CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 10
+_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+def normalise_code(typed: str) -> str:
+    """What the person meant: upper case, no spaces or dashes, O as 0 and I or L as 1."""
+    return "".join(ch for ch in typed.upper() if ch.isalnum()).translate(_LOOKALIKES)
+
+
+def format_code(code: str) -> str:
+    """A code split into two groups of five, easy to read out."""
+    return f"{code[:5]}-{code[5:]}"
+
+
+def _code_hash(settings: Settings, code: str) -> str:
+    return keyed_hash(settings.secret_key, "invite", code)
+
+
+def issue_invite(
+    session: Session, *, actor: User, young_person: YoungPerson, settings: Settings
+) -> str:
+    """A new code for the young person; any earlier unused code stops working."""
+    now = utcnow()
+    session.exec(
+        update(InviteCode)
+        .where(
+            col(InviteCode.young_person_id) == young_person.id,
+            col(InviteCode.used_at).is_(None),
+            col(InviteCode.revoked_at).is_(None),
+        )
+        .values(revoked_at=now)
+    )
+    code = "".join(secrets.choice(CROCKFORD) for _ in range(CODE_LENGTH))
+    session.add(
+        InviteCode(
+            young_person_id=young_person.id,
+            code_hash=_code_hash(settings, code),
+            created_by_id=actor.id,
+            created_at=now,
+            expires_at=now + timedelta(days=settings.invite_days),
+        )
+    )
+    record_event(
+        session,
+        actor=actor,
+        organisation_id=young_person.organisation_id,
+        action="invite.issued",
+        young_person_id=young_person.id,
+        record_type="young_person",
+        record_id=young_person.id,
+    )
+    session.commit()
+    return format_code(code)
+
+
+def find_invite(
+    session: Session, *, code: str, date_of_birth: date, settings: Settings
+) -> InviteCode | None:
+    """The live invite matching both the code and the young person's date of birth."""
+    normal = normalise_code(code)
+    if len(normal) != CODE_LENGTH:
+        return None
+    statement = (
+        select(InviteCode)
+        .join(YoungPerson, col(YoungPerson.id) == InviteCode.young_person_id)
+        .where(
+            InviteCode.code_hash == _code_hash(settings, normal),
+            col(InviteCode.used_at).is_(None),
+            col(InviteCode.revoked_at).is_(None),
+            InviteCode.expires_at > utcnow(),
+            YoungPerson.date_of_birth == date_of_birth,
+        )
+    )
+    return session.exec(statement).first()
+
+
+class InviteAlreadyUsed(Exception):
+    """The code was used or withdrawn while the young person was choosing their details."""
+
+
+def redeem_invite(session: Session, *, invite: InviteCode, username: str, passphrase: str) -> User:
+    """Create the young person's account (or give them new sign-in details) and use up the code."""
+    claimed = session.exec(
+        update(InviteCode)
+        .where(
+            col(InviteCode.id) == invite.id,
+            col(InviteCode.used_at).is_(None),
+            col(InviteCode.revoked_at).is_(None),
+        )
+        .values(used_at=utcnow())
+    )
+    if claimed.rowcount != 1:
+        session.rollback()
+        raise InviteAlreadyUsed
+    person = session.get(YoungPerson, invite.young_person_id)
+    assert person is not None
+    user = session.get(User, person.user_id) if person.user_id else None
+    if user is None:
+        user = User(
+            organisation_id=person.organisation_id,
+            username=username,
+            password_hash=hash_passphrase(passphrase),
+            role=Role.young_person,
+            display_name=person.first_name,
+        )
+    else:
+        end_all_sessions(session, user_id=user.id)
+        user.username = username
+        user.password_hash = hash_passphrase(passphrase)
+    session.add(user)
+    session.flush()
+    person.user_id = user.id
+    session.add(person)
+    record_event(
+        session,
+        actor=user,
+        organisation_id=person.organisation_id,
+        action="invite.redeemed",
+        young_person_id=person.id,
+        record_type="invite_code",
+        record_id=invite.id,
+    )
+    session.commit()
+    session.refresh(user)
+    return user
+
+
+def sign_out_everywhere(session: Session, *, actor: User, young_person: YoungPerson) -> None:
+    """End every session of the young person's account (a lost or shared phone)."""
+    if young_person.user_id:
+        end_all_sessions(session, user_id=young_person.user_id)
+    record_event(
+        session,
+        actor=actor,
+        organisation_id=young_person.organisation_id,
+        action="sessions.ended",
+        young_person_id=young_person.id,
+        record_type="young_person",
+        record_id=young_person.id,
+    )
+    session.commit()

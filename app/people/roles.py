@@ -1,0 +1,21 @@
+"""What each role is called on screen."""
+
+from app.i18n import gettext as _
+from app.people.models import STAFF_ROLES, Role
+
+
+def role_name(role: str) -> str:
+    """The role as people say it."""
+    names = {
+        Role.young_person: _("Young person"),
+        Role.pa: _("Personal Adviser (PA)"),
+        Role.manager: _("Team manager"),
+        Role.analyst: _("Analyst"),
+        Role.admin: _("Admin"),
+    }
+    return names[Role(role)]
+
+
+def role_choices() -> list[dict[str, str]]:
+    """Radio items for the staff roles."""
+    return [{"value": role.value, "text": role_name(role)} for role in STAFF_ROLES]

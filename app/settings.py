@@ -1,0 +1,71 @@
+"""One settings object, read from the environment."""
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SECRET = "development-only-secret-change-me"
+MIN_SECRET_LENGTH = 32
+
+
+class Environment(StrEnum):
+    development = "development"
+    production = "production"
+
+
+class Settings(BaseSettings):
+    """Configuration for one running service; every field can be set by an environment variable."""
+
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore", frozen=True)
+
+    environment: Environment = Environment.development
+    database_url: str = f"sqlite:///{ROOT / 'var' / 'checkin.db'}"
+    secret_key: str = DEFAULT_SECRET
+    secure_cookies: bool = False
+    session_idle_minutes: int = Field(default=30, ge=1)
+    session_absolute_hours: int = Field(default=12, ge=1)
+    login_failures_before_lock: int = Field(default=10, ge=1)
+    login_failures_per_address: int = Field(default=50, ge=1)
+    lock_minutes: int = Field(default=15, ge=1)
+    invite_days: int = Field(default=7, ge=1)
+    invite_tries_per_address: int = Field(default=20, ge=1)
+    disclosure_group_threshold: int = Field(default=10, ge=1)
+    disclosure_cell_threshold: int = Field(default=10, ge=1)
+    disclosure_rounding: int = Field(default=5, ge=1)
+    out_of_hours_phone: str = "0300 123 4567"
+    service_name: str = "Check-in"
+    default_language: str = "en"
+
+    @model_validator(mode="after")
+    def _production_is_safe(self) -> "Settings":
+        if self.environment is Environment.production:
+            if self.secret_key == DEFAULT_SECRET or len(self.secret_key) < MIN_SECRET_LENGTH:
+                raise ValueError(
+                    f"SECRET_KEY must be set to a random value of at least "
+                    f"{MIN_SECRET_LENGTH} characters in production"
+                )
+            if not self.secure_cookies:
+                raise ValueError("SECURE_COOKIES must be true in production")
+        return self
+
+    @property
+    def session_cookie_name(self) -> str:
+        return "__Host-checkin" if self.secure_cookies else "checkin"
+
+    @property
+    def anonymous_cookie_name(self) -> str:
+        return "__Host-checkin-form" if self.secure_cookies else "checkin-form"
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment is Environment.production
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The settings of this process, read once."""
+    return Settings()

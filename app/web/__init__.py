@@ -1,0 +1,1 @@
+"""Cross-cutting web plumbing: security headers, request ids, logs, error pages."""
