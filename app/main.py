@@ -2,10 +2,11 @@
 
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
 from starlette.middleware.gzip import GZipMiddleware
 
 from app.auth import routes as auth_routes
-from app.auth.dependencies import csrf_protect
+from app.auth.dependencies import csrf_protect, optional_user
 from app.db import make_engine
 from app.i18n_middleware import LanguageMiddleware
 from app.pages import routes as page_routes
@@ -17,8 +18,8 @@ from app.web.logs import configure_logging
 from app.web.security import SecurityMiddleware
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """The Check-in web app for these settings."""
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    """The Check-in web app for these settings (and an engine to share, in tests)."""
     settings = settings or get_settings()
     configure_logging()
     app = FastAPI(
@@ -26,10 +27,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         openapi_url=None if settings.is_production else "/openapi.json",
-        dependencies=[Depends(csrf_protect)],
+        dependencies=[Depends(csrf_protect), Depends(optional_user)],
     )
     app.state.settings = settings
-    app.state.engine = make_engine(settings.database_url)
+    app.state.engine = engine or make_engine(settings.database_url)
     app.state.templates = make_templates(settings)
     for module in (page_routes, auth_routes, start_routes, caseload_routes, admin_routes):
         app.include_router(module.router)

@@ -1,7 +1,7 @@
 """The front door, /help, /healthz, and the homes of young people, managers and analysts."""
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import select
@@ -10,7 +10,7 @@ from app.auth.dependencies import Analyst, Manager, OptionalUser, YoungPersonUse
 from app.db import SessionDep
 from app.people import service
 from app.people.models import Role, Team, YoungPerson
-from app.templating import render
+from app.templating import STATIC_DIR, render
 
 router = APIRouter()
 
@@ -65,3 +65,10 @@ def show_manager_home(request: Request, db: SessionDep, manager: Manager) -> Res
 @router.get("/insights")
 def show_analyst_home(request: Request, analyst: Analyst) -> Response:
     return render(request, "pages/analyst_home.html")
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def show_favicon() -> Response:
+    return FileResponse(
+        STATIC_DIR / "favicon.ico", headers={"cache-control": "public, max-age=86400"}
+    )

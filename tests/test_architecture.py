@@ -1,0 +1,145 @@
+"""The app's shape, checked: every route declares its roles, others are refused, GET never writes."""
+
+import hashlib
+
+import pytest
+from fastapi.routing import APIRoute, iter_route_contexts
+from sqlalchemy import text
+from sqlmodel import Session, SQLModel
+
+from app.people.models import Role
+from tests.web import csrf_token, page, signed_in_client
+
+PUBLIC = frozenset()
+YP, PA, MANAGER, ANALYST, ADMIN = (
+    Role.young_person,
+    Role.pa,
+    Role.manager,
+    Role.analyst,
+    Role.admin,
+)
+
+# Every route and the roles allowed on it. A new route without an entry here fails the suite.
+ROUTES: dict[tuple[str, str], frozenset[Role]] = {
+    ("GET", "/"): PUBLIC,
+    ("GET", "/help"): PUBLIC,
+    ("GET", "/healthz"): PUBLIC,
+    ("GET", "/favicon.ico"): PUBLIC,
+    ("GET", "/sign-in"): PUBLIC,
+    ("POST", "/sign-in"): PUBLIC,
+    ("POST", "/sign-out"): PUBLIC,
+    ("GET", "/signed-out"): PUBLIC,
+    ("GET", "/start"): PUBLIC,
+    ("POST", "/start"): PUBLIC,
+    ("POST", "/start/account"): PUBLIC,
+    ("GET", "/me"): frozenset({YP}),
+    ("GET", "/team"): frozenset({MANAGER}),
+    ("GET", "/insights"): frozenset({ANALYST}),
+    ("GET", "/caseload"): frozenset({PA}),
+    ("GET", "/young-people/new"): frozenset({PA, ADMIN}),
+    ("POST", "/young-people/new"): frozenset({PA, ADMIN}),
+    ("GET", "/young-people/{young_person_id}"): frozenset({PA, ADMIN}),
+    ("POST", "/young-people/{young_person_id}/invite"): frozenset({PA, ADMIN}),
+    ("POST", "/young-people/{young_person_id}/sign-out-everywhere"): frozenset({PA, ADMIN}),
+    ("GET", "/admin"): frozenset({ADMIN}),
+    ("GET", "/admin/staff/new"): frozenset({ADMIN}),
+    ("POST", "/admin/staff/new"): frozenset({ADMIN}),
+    ("GET", "/admin/staff/{staff_id}"): frozenset({ADMIN}),
+    ("POST", "/admin/staff/{staff_id}/deactivate"): frozenset({ADMIN}),
+    ("GET", "/admin/young-people/{young_person_id}/assign"): frozenset({ADMIN}),
+    ("POST", "/admin/young-people/{young_person_id}/assign"): frozenset({ADMIN}),
+}
+
+
+def _declared_roles(route: APIRoute) -> frozenset[Role]:
+    """The roles that pass every role guard the route depends on (each guard must pass)."""
+    allowed: frozenset[Role] | None = None
+    stack = [route.dependant]
+    while stack:
+        dependant = stack.pop()
+        roles = getattr(dependant.call, "roles", None)
+        if roles:
+            allowed = roles if allowed is None else allowed & roles
+        stack.extend(dependant.dependencies)
+    return allowed if allowed is not None else PUBLIC
+
+
+def _app_routes(web_app) -> dict[tuple[str, str], frozenset[Role]]:
+    table = {}
+    for context in iter_route_contexts(web_app.routes):
+        route = context.original_route
+        if isinstance(route, APIRoute):
+            for method in route.methods:
+                table[(method, context.path)] = _declared_roles(route)
+    return table
+
+
+def _fill(path: str, world) -> str:
+    return path.format(young_person_id=world.young.id, staff_id=world.pa.id)
+
+
+@pytest.fixture
+def sqlite_only(engine):
+    if engine.dialect.name != "sqlite":
+        pytest.skip("route declarations do not depend on the database")
+
+
+def test_every_route_declares_exactly_the_roles_in_the_table(web_app, sqlite_only):
+    assert _app_routes(web_app) == ROUTES
+
+
+@pytest.mark.parametrize(("method", "path"), sorted(k for k, v in ROUTES.items() if v))
+def test_signed_out_visitors_are_sent_to_sign_in(client, world, method, path):
+    token = csrf_token(client, "/sign-in")
+    response = client.request(method, _fill(path, world), data={"csrf_token": token})
+    assert response.status_code == 303
+    assert response.headers["location"] == "/sign-in"
+
+
+@pytest.mark.parametrize(("method", "path"), sorted(k for k, v in ROUTES.items() if v))
+def test_every_other_role_is_refused(client, db, world, method, path):
+    for role in set(Role) - ROUTES[(method, path)]:
+        client.cookies.clear()
+        signed_in_client(client, db, world.user(role))
+        token = csrf_token(client, "/help")
+        response = client.request(method, _fill(path, world), data={"csrf_token": token})
+        assert response.status_code == 403, (role, response.status_code)
+        assert "You cannot see this page" in response.text
+
+
+def _snapshot(session: Session) -> str:
+    digest = hashlib.sha256()
+    for table in SQLModel.metadata.sorted_tables:
+        if table.name == "user_session":
+            continue
+        rows = session.connection().execute(text(f'SELECT * FROM "{table.name}" ORDER BY id'))
+        digest.update(repr([tuple(row) for row in rows]).encode())
+    return digest.hexdigest()
+
+
+def test_get_requests_never_change_stored_data(client, db, world):
+    gets = [(path, roles) for (method, path), roles in ROUTES.items() if method == "GET"]
+    before = _snapshot(db)
+    for path, roles in gets:
+        for role in roles or {YP}:
+            client.cookies.clear()
+            signed_in_client(client, db, world.user(role))
+            assert client.get(_fill(path, world)).status_code < 500
+    db.expire_all()
+    assert _snapshot(db) == before
+
+
+def test_pages_have_no_inline_script_style_or_event_handlers(client, db, world):
+    for (method, path), roles in ROUTES.items():
+        if method != "GET" or path in {"/healthz", "/favicon.ico"}:
+            continue
+        for role in roles or {None}:
+            client.cookies.clear()
+            if role:
+                signed_in_client(client, db, world.user(role))
+            html = page(client.get(_fill(path, world)))
+            assert all(script.get("src") for script in html.find_all("script")), path
+            assert not html.find_all("style"), path
+            for element in html.find_all(True):
+                assert "style" not in element.attrs, (path, element.name)
+                assert not [a for a in element.attrs if a.startswith("on")], (path, element.name)
