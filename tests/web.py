@@ -16,7 +16,9 @@ def page(response: Response) -> BeautifulSoup:
 
 def csrf_token(client: TestClient, path: str = "/sign-in") -> str:
     """The CSRF token from a form on a page."""
-    field = page(client.get(path, follow_redirects=True)).find("input", attrs={"name": "csrf_token"})
+    field = page(client.get(path, follow_redirects=True)).find(
+        "input", attrs={"name": "csrf_token"}
+    )
     assert field is not None, f"no form with a CSRF token on {path}"
     return str(field["value"])
 

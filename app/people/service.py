@@ -264,6 +264,9 @@ def deactivate_staff(session: Session, *, actor: User, member: User) -> int:
     return len(open_assignments)
 
 
-def username_taken(session: Session, *, username: str) -> bool:
-    """Whether any account already uses this username."""
-    return session.exec(select(User.id).where(User.username == username)).first() is not None
+def username_taken(session: Session, *, username: str, owner_id: int | None = None) -> bool:
+    """Whether another account (not owner_id's own) already uses this username."""
+    statement = select(User.id).where(User.username == username)
+    if owner_id is not None:
+        statement = statement.where(User.id != owner_id)
+    return session.exec(statement).first() is not None

@@ -18,7 +18,7 @@ from app.forms import FormErrors, parse_date
 from app.i18n import gettext as _
 from app.people.invite_tokens import read_invite_step, sign_invite_step
 from app.people.invites import InviteAlreadyUsed, find_invite, redeem_invite
-from app.people.models import InviteCode
+from app.people.models import InviteCode, YoungPerson
 from app.people.service import username_taken
 from app.templating import render
 
@@ -89,7 +89,9 @@ def create_account(
     wanted = normalise_username(username)
     errors = FormErrors()
     errors.add("username", username_problem(wanted))
-    if not errors and username_taken(db, username=wanted):
+    person = db.get(YoungPerson, invite.young_person_id)
+    owner_id = person.user_id if person else None
+    if not errors and username_taken(db, username=wanted, owner_id=owner_id):
         errors.add("username", _("That username is taken. Try another one."))
     errors.add("passphrase", passphrase_problem(passphrase, context_words=(wanted,)))
     if errors:

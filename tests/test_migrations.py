@@ -1,0 +1,51 @@
+"""The schema is made only by migrations: upgrade head matches the models; downgrade empties it."""
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Engine, inspect, text
+from sqlmodel import SQLModel
+
+from app import migrate
+from app.db import make_engine
+from tests.conftest import postgres_url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_engine(request, tmp_path):
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'migrations.db'}")
+    else:
+        engine = make_engine(postgres_url() or "")
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    yield engine
+    if request.param == "postgresql":
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        SQLModel.metadata.create_all(engine)
+    engine.dispose()
+
+
+def _differences(engine: Engine) -> list:
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        return compare_metadata(context, SQLModel.metadata)
+
+
+def test_upgrade_head_on_an_empty_database_matches_the_models_exactly(empty_engine):
+    migrate.upgrade(empty_engine)
+    assert _differences(empty_engine) == []
+
+
+def test_downgrade_base_removes_every_table(empty_engine):
+    migrate.upgrade(empty_engine)
+    migrate.downgrade(empty_engine)
+    assert set(inspect(empty_engine).get_table_names()) <= {"alembic_version"}
+
+
+def test_upgrade_after_downgrade_works_again(empty_engine):
+    migrate.upgrade(empty_engine)
+    migrate.downgrade(empty_engine)
+    migrate.upgrade(empty_engine)
+    assert _differences(empty_engine) == []
