@@ -6,11 +6,10 @@ from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 from sqlmodel import select
 
-from app.main import create_app
-from tests.conftest import make_settings
-
 from app.auth.models import ThrottleHit
+from app.main import create_app
 from app.people.models import User
+from tests.conftest import make_settings
 from tests.factories import PASSPHRASE
 from tests.web import error_messages, page, sign_in
 
