@@ -5,6 +5,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from starlette.middleware.gzip import GZipMiddleware
 
+from app.auth import account_routes
 from app.auth import routes as auth_routes
 from app.auth.dependencies import csrf_protect, optional_user
 from app.db import make_engine
@@ -32,7 +33,15 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.settings = settings
     app.state.engine = engine or make_engine(settings.database_url)
     app.state.templates = make_templates(settings)
-    for module in (page_routes, auth_routes, start_routes, caseload_routes, admin_routes):
+    routers = (
+        page_routes,
+        auth_routes,
+        account_routes,
+        start_routes,
+        caseload_routes,
+        admin_routes,
+    )
+    for module in routers:
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_pages(app)

@@ -32,6 +32,8 @@ ROUTES: dict[tuple[str, str], frozenset[Role]] = {
     ("GET", "/start"): PUBLIC,
     ("POST", "/start"): PUBLIC,
     ("POST", "/start/account"): PUBLIC,
+    ("GET", "/account/passphrase"): frozenset(Role),
+    ("POST", "/account/passphrase"): frozenset(Role),
     ("GET", "/me"): frozenset({YP}),
     ("GET", "/team"): frozenset({MANAGER}),
     ("GET", "/insights"): frozenset({ANALYST}),

@@ -5,7 +5,8 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from app.auth.passwords import verify_passphrase
+from app.auth.passwords import hash_passphrase, verify_passphrase
+from app.auth.sessions import end_all_sessions
 from app.auth.throttle import add_hit, clear_hits, count_hits
 from app.people.models import User
 from app.settings import Settings
@@ -58,3 +59,24 @@ def sign_in(
     clear_hits(session, secret=secret, bucket=ACCOUNT, key=username)
     session.commit()
     return SignInResult(user=user)
+
+
+def check_current_passphrase(
+    session: Session, *, user: User, passphrase: str, settings: Settings
+) -> bool:
+    """Whether the user typed their current passphrase; failures count like sign-in ones."""
+    if is_locked(session, username=user.username, client="", settings=settings):
+        return False
+    ok, _ = verify_passphrase(passphrase, user.password_hash)
+    if not ok:
+        add_hit(session, secret=settings.secret_key, bucket=ACCOUNT, key=user.username)
+        session.commit()
+    return ok
+
+
+def change_passphrase(session: Session, *, user: User, new_passphrase: str) -> None:
+    """Store the new passphrase and end every session of the account (caller starts a new one)."""
+    user.password_hash = hash_passphrase(new_passphrase)
+    session.add(user)
+    end_all_sessions(session, user_id=user.id)
+    session.commit()

@@ -13,4 +13,4 @@ def navigation_links(user: User) -> list[tuple[str, str]]:
         Role.analyst: [("/insights", _("Insights"))],
         Role.admin: [("/admin", _("Accounts")), ("/admin/staff/new", _("Add staff"))],
     }
-    return links[Role(user.role)]
+    return [*links[Role(user.role)], ("/account/passphrase", _("Change passphrase"))]
