@@ -14,6 +14,7 @@ from app.auth.service import normalise_username
 from app.db import make_engine
 from app.demo import load_demo_data
 from app.people.models import STAFF_ROLES, Organisation, Role, Team, User
+from app.questions.loader import ensure_default_set
 from app.settings import get_settings
 
 
@@ -48,7 +49,11 @@ def db() -> None:
 @click.argument("revision", default="head")
 def db_upgrade(revision: str) -> None:
     """Apply migrations up to REVISION (default: head)."""
-    migrate.upgrade(make_engine(get_settings().database_url), revision)
+    engine = make_engine(get_settings().database_url)
+    migrate.upgrade(engine, revision)
+    if revision == "head":
+        with Session(engine) as session:
+            ensure_default_set(session)
     click.echo(f"Database upgraded to {revision}.")
 
 
@@ -66,25 +71,19 @@ def db_downgrade(revision: str) -> None:
 @click.option("--role", type=click.Choice([r.value for r in STAFF_ROLES]), required=True)
 @click.option("--organisation", required=True, help="Council name; created if new.")
 @click.option("--team", default=None, help="Team name; created if new.")
-def create_user(
-    username: str, display_name: str, role: str, organisation: str, team: str | None
-) -> None:
+def create_user(username: str, display_name: str, role: str, organisation: str, team: str | None) -> None:
     """Create a staff account; the passphrase is asked for, never taken as an argument."""
     username = normalise_username(username)
     if problem := username_problem(username):
         raise click.ClickException(problem)
-    passphrase = (
-        getpass.getpass("Passphrase: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
-    )
+    passphrase = getpass.getpass("Passphrase: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
     if problem := passphrase_problem(passphrase, context_words=(username, organisation)):
         raise click.ClickException(problem)
     with Session(make_engine(get_settings().database_url)) as session:
         if session.exec(select(User).where(User.username == username)).first():
             raise click.ClickException("That username is taken.")
         council = _get_or_create(session, Organisation, name=organisation)
-        team_row = (
-            _get_or_create(session, Team, name=team, organisation_id=council.id) if team else None
-        )
+        team_row = _get_or_create(session, Team, name=team, organisation_id=council.id) if team else None
         session.add(
             User(
                 organisation_id=council.id,

@@ -40,10 +40,7 @@ CASELOAD_PA2 = [
 
 def demo_loaded(session: Session) -> bool:
     """Whether the demo council is already there."""
-    return (
-        session.exec(select(Organisation).where(Organisation.name == DEMO_COUNCIL)).first()
-        is not None
-    )
+    return session.exec(select(Organisation).where(Organisation.name == DEMO_COUNCIL)).first() is not None
 
 
 def load_demo_data(session: Session, *, settings: Settings) -> bool:
@@ -75,9 +72,7 @@ def load_demo_data(session: Session, *, settings: Settings) -> bool:
     for pa_name, caseload in (("demo.pa", CASELOAD_PA), ("demo.pa2", CASELOAD_PA2)):
         for index, (first, last, born, username) in enumerate(caseload):
             locality = north if index % 2 == 0 else south
-            _add_young_person(
-                session, council.id, locality.id, users[pa_name], first, last, born, username
-            )
+            _add_young_person(session, council.id, locality.id, users[pa_name], first, last, born, username)
     session.commit()
     for person in session.exec(select(YoungPerson).where(YoungPerson.user_id.is_(None))).all():
         issue_invite(session, actor=users["demo.admin"], young_person=person, settings=settings)

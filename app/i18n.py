@@ -19,9 +19,7 @@ def _translations(language: str) -> NullTranslations:
 
 def choose_language(accept_language: str | None, default: str = LANGUAGES[0]) -> str:
     """The best supported language for an Accept-Language header."""
-    wanted = [
-        part.split(";")[0].strip().replace("-", "_") for part in (accept_language or "").split(",")
-    ]
+    wanted = [part.split(";")[0].strip().replace("-", "_") for part in (accept_language or "").split(",")]
     return negotiate_locale([w for w in wanted if w], list(LANGUAGES), sep="_") or default
 
 

@@ -8,6 +8,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from app.auth import account_routes
 from app.auth import routes as auth_routes
 from app.auth.dependencies import csrf_protect, optional_user
+from app.checkins import finish_routes, flow_routes
 from app.db import make_engine
 from app.i18n_middleware import LanguageMiddleware
 from app.pages import routes as page_routes
@@ -40,6 +41,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         start_routes,
         caseload_routes,
         admin_routes,
+        flow_routes,
+        finish_routes,
     )
     for module in routers:
         app.include_router(module.router)

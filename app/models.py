@@ -2,6 +2,7 @@
 
 from app.audit.models import AuditEvent
 from app.auth.models import ThrottleHit, UserSession
+from app.checkins.models import Answer, CheckIn, Correction, SafetyAlert, TopicResponse
 from app.people.models import (
     InviteCode,
     Locality,
@@ -11,9 +12,16 @@ from app.people.models import (
     User,
     YoungPerson,
 )
+from app.questions.models import QuestionSet
 
 __all__ = [
+    "Answer",
     "AuditEvent",
+    "CheckIn",
+    "Correction",
+    "QuestionSet",
+    "SafetyAlert",
+    "TopicResponse",
     "InviteCode",
     "Locality",
     "Organisation",

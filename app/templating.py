@@ -14,6 +14,7 @@ from app import i18n
 from app.auth.dependencies import form_csrf_token
 from app.pages.navigation import navigation_links
 from app.people.roles import role_choices, role_name
+from app.questions.catalogue import answers_of, say
 from app.settings import ROOT, Settings
 
 STATIC_DIR = ROOT / "static"
@@ -46,7 +47,7 @@ def make_templates(settings: Settings) -> Jinja2Templates:
         ),
         autoescape=True,
         auto_reload=not settings.is_production,
-        extensions=["jinja2.ext.i18n"],
+        extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -59,6 +60,8 @@ def make_templates(settings: Settings) -> Jinja2Templates:
         choices=choices,
         role_name=role_name,
         role_choices=role_choices,
+        say=say,
+        answers_of=answers_of,
     )
     return Jinja2Templates(env=env)
 

@@ -34,10 +34,7 @@ def passphrase_problem(passphrase: str, *, context_words: tuple[str, ...] = ()) 
     stem = re.sub(r"[\d\W]+$", "", squashed)
     banned = _common() | {_squash(w) for w in _SERVICE_WORDS + context_words if w}
     if squashed in banned or stem in banned:
-        return _(
-            "That passphrase is too easy to guess. "
-            "Try three random words, like 'kettle orbit lantern'."
-        )
+        return _("That passphrase is too easy to guess. Try three random words, like 'kettle orbit lantern'.")
     return None
 
 
@@ -50,7 +47,6 @@ def username_problem(username: str) -> str | None:
         return _("Enter a username")
     if not USERNAME_PATTERN.fullmatch(username):
         return _(
-            "Use 3 to 40 letters or numbers for your username. "
-            "You can also use dots, dashes and underscores."
+            "Use 3 to 40 letters or numbers for your username. You can also use dots, dashes and underscores."
         )
     return None

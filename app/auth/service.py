@@ -61,9 +61,7 @@ def sign_in(
     return SignInResult(user=user)
 
 
-def check_current_passphrase(
-    session: Session, *, user: User, passphrase: str, settings: Settings
-) -> bool:
+def check_current_passphrase(session: Session, *, user: User, passphrase: str, settings: Settings) -> bool:
     """Whether the user typed their current passphrase; failures count like sign-in ones."""
     if is_locked(session, username=user.username, client="", settings=settings):
         return False

@@ -33,11 +33,7 @@ def load_session(session: Session, *, token: str, settings: Settings) -> User | 
     idle = timedelta(minutes=settings.session_idle_minutes)
     absolute = timedelta(hours=settings.session_absolute_hours)
     user = session.get(User, row.user_id)
-    if (
-        now - row.last_seen_at > idle
-        or now - row.created_at > absolute
-        or not (user and user.active)
-    ):
+    if now - row.last_seen_at > idle or now - row.created_at > absolute or not (user and user.active):
         session.delete(row)
         session.commit()
         return None

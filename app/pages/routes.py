@@ -55,9 +55,7 @@ def show_young_person_home(request: Request, db: SessionDep, user: YoungPersonUs
 def show_manager_home(request: Request, db: SessionDep, manager: Manager) -> Response:
     team = db.get(Team, manager.team_id) if manager.team_id else None
     members = [
-        m
-        for m in service.staff(db, organisation_id=manager.organisation_id)
-        if team and m.team_id == team.id
+        m for m in service.staff(db, organisation_id=manager.organisation_id) if team and m.team_id == team.id
     ]
     return render(request, "pages/manager_home.html", {"team": team, "members": members})
 
@@ -69,6 +67,4 @@ def show_analyst_home(request: Request, analyst: Analyst) -> Response:
 
 @router.get("/favicon.ico", include_in_schema=False)
 def show_favicon() -> Response:
-    return FileResponse(
-        STATIC_DIR / "favicon.ico", headers={"cache-control": "public, max-age=86400"}
-    )
+    return FileResponse(STATIC_DIR / "favicon.ico", headers={"cache-control": "public, max-age=86400"})

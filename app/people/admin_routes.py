@@ -37,9 +37,7 @@ def show_add_staff(request: Request, db: SessionDep, admin: Admin) -> Response:
 
 
 @router.post("/staff/new")
-def add_staff(
-    request: Request, db: SessionDep, admin: Admin, form: Annotated[StaffForm, Form()]
-) -> Response:
+def add_staff(request: Request, db: SessionDep, admin: Admin, form: Annotated[StaffForm, Form()]) -> Response:
     teams = service.teams(db, organisation_id=admin.organisation_id)
     username = normalise_username(form.username)
     errors = check_staff(form, teams=teams, taken=service.username_taken(db, username=username))
@@ -60,9 +58,7 @@ def add_staff(
 
 
 @router.get("/staff/{staff_id}")
-def show_staff_member(
-    request: Request, db: SessionDep, admin: Admin, member: AdminStaffMember
-) -> Response:
+def show_staff_member(request: Request, db: SessionDep, admin: Admin, member: AdminStaffMember) -> Response:
     teams = {t.id: t.name for t in service.teams(db, organisation_id=admin.organisation_id)}
     context = {
         "member": member,
@@ -80,12 +76,8 @@ def deactivate_staff_member(db: SessionDep, admin: Admin, member: AdminStaffMemb
 
 
 @router.get("/young-people/{young_person_id}/assign")
-def show_assign_pa(
-    request: Request, db: SessionDep, admin: Admin, person: StaffYoungPerson
-) -> Response:
-    return render(
-        request, "admin/assign_pa.html", _assign_context(db, admin.organisation_id, person)
-    )
+def show_assign_pa(request: Request, db: SessionDep, admin: Admin, person: StaffYoungPerson) -> Response:
+    return render(request, "admin/assign_pa.html", _assign_context(db, admin.organisation_id, person))
 
 
 @router.post("/young-people/{young_person_id}/assign")

@@ -93,14 +93,10 @@ def reissue_invite(
     person: StaffYoungPerson,
 ) -> Response:
     code = issue_invite(db, actor=user, young_person=person, settings=settings)
-    return render(
-        request, "people/invite_code.html", {"person": person, "code": code, "new": False}
-    )
+    return render(request, "people/invite_code.html", {"person": person, "code": code, "new": False})
 
 
 @router.post("/young-people/{young_person_id}/sign-out-everywhere")
-def end_young_person_sessions(
-    db: SessionDep, user: PaOrAdmin, person: StaffYoungPerson
-) -> Response:
+def end_young_person_sessions(db: SessionDep, user: PaOrAdmin, person: StaffYoungPerson) -> Response:
     sign_out_everywhere(db, actor=user, young_person=person)
     return RedirectResponse(f"/young-people/{person.id}?done=signed-out", status_code=303)

@@ -23,11 +23,7 @@ def young_person_for_staff(young_person_id: int, user: PaOrAdmin, db: SessionDep
 def staff_member_for_admin(staff_id: int, admin: Admin, db: SessionDep) -> User:
     """A staff account in the admin's council; 404 for anything else."""
     member = db.get(User, staff_id)
-    if (
-        member is None
-        or member.organisation_id != admin.organisation_id
-        or member.role not in STAFF_ROLES
-    ):
+    if member is None or member.organisation_id != admin.organisation_id or member.role not in STAFF_ROLES:
         raise HTTPException(status_code=404)
     return member
 

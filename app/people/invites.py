@@ -33,9 +33,7 @@ def _code_hash(settings: Settings, code: str) -> str:
     return keyed_hash(settings.secret_key, "invite", code)
 
 
-def issue_invite(
-    session: Session, *, actor: User, young_person: YoungPerson, settings: Settings
-) -> str:
+def issue_invite(session: Session, *, actor: User, young_person: YoungPerson, settings: Settings) -> str:
     """A new code for the young person; any earlier unused code stops working."""
     now = utcnow()
     session.exec(
@@ -70,9 +68,7 @@ def issue_invite(
     return format_code(code)
 
 
-def find_invite(
-    session: Session, *, code: str, date_of_birth: date, settings: Settings
-) -> InviteCode | None:
+def find_invite(session: Session, *, code: str, date_of_birth: date, settings: Settings) -> InviteCode | None:
     """The live invite matching both the code and the young person's date of birth."""
     normal = normalise_code(code)
     if len(normal) != CODE_LENGTH:

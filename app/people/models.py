@@ -52,9 +52,7 @@ class User(SQLModel, table=True):
     """An account that can sign in: a member of staff or a young person."""
 
     __table_args__ = (
-        CheckConstraint(
-            "role IN ('young_person', 'pa', 'manager', 'analyst', 'admin')", name="role_known"
-        ),
+        CheckConstraint("role IN ('young_person', 'pa', 'manager', 'analyst', 'admin')", name="role_known"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -34,9 +34,7 @@ def current_pa(session: Session, *, young_person_id: int) -> User | None:
     statement = (
         select(User)
         .join(PaAssignment, col(PaAssignment.pa_id) == User.id)
-        .where(
-            PaAssignment.young_person_id == young_person_id, col(PaAssignment.ended_at).is_(None)
-        )
+        .where(PaAssignment.young_person_id == young_person_id, col(PaAssignment.ended_at).is_(None))
     )
     return session.exec(statement).first()
 
@@ -60,10 +58,7 @@ def caseload(session: Session, *, pa: User) -> list[CaseloadEntry]:
         .order_by(YoungPerson.first_name, YoungPerson.last_name, YoungPerson.id)
     ).all()
     expiries = live_invite_expiries(session, young_person_ids=[p.id for p in people if p.id])
-    return [
-        CaseloadEntry(p, p.user_id is not None, expiries.get(p.id) if p.id else None)
-        for p in people
-    ]
+    return [CaseloadEntry(p, p.user_id is not None, expiries.get(p.id) if p.id else None) for p in people]
 
 
 def live_invite_expiries(session: Session, *, young_person_ids: list[int]) -> dict[int, datetime]:
@@ -182,16 +177,13 @@ def assign_pa(session: Session, *, actor: User, young_person: YoungPerson, pa: U
     session.commit()
 
 
-def young_people(
-    session: Session, *, organisation_id: int
-) -> list[tuple[YoungPerson, User | None]]:
+def young_people(session: Session, *, organisation_id: int) -> list[tuple[YoungPerson, User | None]]:
     """Every young person of a council by name, with their current PA."""
     statement = (
         select(YoungPerson, User)
         .outerjoin(
             PaAssignment,
-            (col(PaAssignment.young_person_id) == YoungPerson.id)
-            & col(PaAssignment.ended_at).is_(None),
+            (col(PaAssignment.young_person_id) == YoungPerson.id) & col(PaAssignment.ended_at).is_(None),
         )
         .outerjoin(User, col(User.id) == PaAssignment.pa_id)
         .where(YoungPerson.organisation_id == organisation_id)
@@ -245,9 +237,7 @@ def deactivate_staff(session: Session, *, actor: User, member: User) -> int:
     session.add(member)
     end_all_sessions(session, user_id=member.id)
     open_assignments = session.exec(
-        select(PaAssignment).where(
-            PaAssignment.pa_id == member.id, col(PaAssignment.ended_at).is_(None)
-        )
+        select(PaAssignment).where(PaAssignment.pa_id == member.id, col(PaAssignment.ended_at).is_(None))
     ).all()
     for assignment in open_assignments:
         assignment.ended_at = now

@@ -26,9 +26,7 @@ class StaffForm(BaseModel):
 def check_staff(form: StaffForm, *, teams: list[Team], taken: bool) -> FormErrors:
     """Errors to show beside each field; empty when the account can be opened."""
     errors = FormErrors()
-    errors.add(
-        "display_name", None if clean_text(form.display_name, limit=120) else _("Enter their name")
-    )
+    errors.add("display_name", None if clean_text(form.display_name, limit=120) else _("Enter their name"))
     username = normalise_username(form.username)
     errors.add("username", username_problem(username))
     if taken:

@@ -48,13 +48,9 @@ def check_invite(
     errors.add("dob-day", date_error)
     client = client_address(request)
     window = timedelta(minutes=settings.lock_minutes)
-    tries = count_hits(
-        db, secret=settings.secret_key, bucket=INVITE_ADDRESS, key=client, window=window
-    )
+    tries = count_hits(db, secret=settings.secret_key, bucket=INVITE_ADDRESS, key=client, window=window)
     if not errors and tries >= settings.invite_tries_per_address:
-        errors.add(
-            "code", _("You've tried too many times. Wait 15 minutes, or ask your PA to help.")
-        )
+        errors.add("code", _("You've tried too many times. Wait 15 minutes, or ask your PA to help."))
     if not errors and date_of_birth:
         invite = find_invite(db, code=code, date_of_birth=date_of_birth, settings=settings)
         if invite and invite.id:
@@ -109,7 +105,5 @@ def create_account(
 
 def _start_again(request: Request) -> Response:
     errors = FormErrors()
-    errors.add(
-        "code", _("That code has already been used or has run out. Ask your PA for a new one.")
-    )
+    errors.add("code", _("That code has already been used or has run out. Ask your PA for a new one."))
     return render(request, "people/start.html", {"errors": errors, "form": {}}, status_code=422)

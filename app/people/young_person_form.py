@@ -57,9 +57,7 @@ def check_young_person(
     date_of_birth, date_error = parse_date(form.day, form.month, form.year)
     errors.add("dob-day", date_error)
     if date_of_birth and not 16 <= age_on(date_of_birth, date.today()) <= 25:
-        errors.add(
-            "dob-day", _("Check-in is for care leavers aged 16 to 25. Check their date of birth.")
-        )
+        errors.add("dob-day", _("Check-in is for care leavers aged 16 to 25. Check their date of birth."))
     locality = next((loc for loc in localities if str(loc.id) == form.locality_id), None)
     errors.add("locality_id", None if locality else _("Choose where they live"))
     pa = default_pa or next((p for p in pas if str(p.id) == form.pa_id), None)

@@ -17,9 +17,7 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        entry.update(
-            {f: getattr(record, f) for f in _FIELDS if getattr(record, f, None) is not None}
-        )
+        entry.update({f: getattr(record, f) for f in _FIELDS if getattr(record, f, None) is not None})
         return json.dumps(entry)
 
 

@@ -51,9 +51,7 @@ class SecurityMiddleware:
 
     def _anonymous_cookie(self, value: str) -> str:
         flags = "; Secure" if self.settings.secure_cookies else ""
-        return (
-            f"{self.settings.anonymous_cookie_name}={value}; Path=/; HttpOnly; SameSite=Lax{flags}"
-        )
+        return f"{self.settings.anonymous_cookie_name}={value}; Path=/; HttpOnly; SameSite=Lax{flags}"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -92,9 +90,7 @@ class SecurityMiddleware:
         try:
             await self.app(scope, receive, send_with_headers)
         except Exception as exc:  # noqa: BLE001 - every failure gets the friendly page
-            log.error(
-                "unhandled error", extra={"request_id": request_id, "error": type(exc).__name__}
-            )
+            log.error("unhandled error", extra={"request_id": request_id, "error": type(exc).__name__})
             if status is None:
                 await _server_error_page(scope, request_id, send_with_headers)
         finally:

@@ -1,0 +1,1 @@
+"""Check-ins: drafts, answers, sharing, history, and the safety alerts they raise."""

@@ -1,0 +1,58 @@
+"""Turning a topic screen's form into answers, refusing anything that is not an offered answer."""
+
+from dataclasses import dataclass, field
+
+from app.checkins.models import COMMENT_LIMIT
+from app.forms import FormErrors, clean_text
+from app.i18n import gettext as _
+from app.questions.catalogue import answers_of, say
+from app.questions.schema import Kind, Question
+
+TEXT_LIMIT = 1000
+
+
+@dataclass
+class TopicAnswers:
+    """What one topic screen says: chosen option keys or numbers per question, and words."""
+
+    values: dict[str, list[str]] = field(default_factory=dict)
+    comment: str = ""
+
+    def first(self, key: str) -> str:
+        return (self.values.get(key) or [""])[0]
+
+
+def _problem(question: Question, chosen: list[str]) -> str | None:
+    if question.kind is Kind.scale:
+        ok = len(chosen) == 1 and chosen[0].isdigit() and 0 <= int(chosen[0]) <= 10
+        return None if ok else _("Choose a number from 0 to 10, or leave it")
+    if question.kind is Kind.text:
+        return None
+    offered = {a.key for a in answers_of(question)}
+    if any(value not in offered for value in chosen):
+        return _("Choose one of the answers shown, or leave it")
+    if question.kind is not Kind.multi and len(chosen) > 1:
+        return _("Choose only one answer")
+    exclusive = {a.key for a in question.answers if a.exclusive}
+    if exclusive & set(chosen) and len(chosen) > 1:
+        return _("'%(answer)s' cannot be ticked with other answers", answer=_none_text(question))
+    return None
+
+
+def _none_text(question: Question) -> str:
+    return next((say(a.text) for a in question.answers if a.exclusive), "")
+
+
+def read_topic_form(questions: list[Question], form: dict[str, list[str]]) -> tuple[TopicAnswers, FormErrors]:
+    """The answers given on a topic screen (unanswered questions are simply left out)."""
+    answers = TopicAnswers(comment=clean_text(" ".join(form.get("comment", [])), limit=COMMENT_LIMIT))
+    errors = FormErrors()
+    for question in questions:
+        chosen = [v for v in form.get(question.key, []) if v != ""]
+        if question.kind is Kind.text:
+            chosen = [clean_text(" ".join(chosen), limit=TEXT_LIMIT)] if any(chosen) else []
+        if not chosen:
+            continue
+        answers.values[question.key] = chosen
+        errors.add(question.key, _problem(question, chosen))
+    return answers, errors

@@ -1,0 +1,66 @@
+"""Check your answers, choose what to share, and the confirmation of what was shared."""
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+
+from app.checkins import sharing
+from app.checkins.dependencies import Me, MyCheckIn, MyDraft
+from app.checkins.models import Status
+from app.checkins.share_form import ShareChoices, read_share_form
+from app.checkins.summary import summarise
+from app.db import SessionDep
+from app.people.service import current_pa
+from app.templating import render
+
+router = APIRouter(prefix="/check-in")
+
+
+@router.get("/{check_in_id}/check")
+def show_check_answers(request: Request, db: SessionDep, check_in: MyDraft) -> Response:
+    context = {
+        "check_in": check_in,
+        "summaries": summarise(db, check_in=check_in),
+        "choices": ShareChoices(),
+    }
+    return render(request, "checkins/check.html", context)
+
+
+@router.post("/{check_in_id}/check")
+async def submit_check_in(request: Request, db: SessionDep, check_in: MyCheckIn) -> Response:
+    if check_in.status == Status.submitted:
+        return RedirectResponse(f"/check-in/{check_in.id}/done", status_code=303)
+    form = await request.form()
+    summaries = summarise(db, check_in=check_in)
+    fields = {key: [str(v) for v in form.getlist(key)] for key in form}
+    choices, errors = read_share_form(summaries, fields)
+    if errors:
+        context = {
+            "check_in": check_in,
+            "summaries": summaries,
+            "choices": choices,
+            "errors": errors,
+        }
+        return render(request, "checkins/check.html", context, status_code=422)
+    sharing.submit_check_in(
+        db,
+        check_in=check_in,
+        shared=choices.shared,
+        talk_about=choices.talk_about,
+        talk_about_words=choices.talk_about_words,
+        going_well=choices.going_well,
+    )
+    return RedirectResponse(f"/check-in/{check_in.id}/done", status_code=303)
+
+
+@router.get("/{check_in_id}/done")
+def show_done(request: Request, db: SessionDep, me: Me, check_in: MyCheckIn) -> Response:
+    if check_in.status != Status.submitted:
+        raise HTTPException(status_code=404)
+    summaries = summarise(db, check_in=check_in)
+    context = {
+        "check_in": check_in,
+        "shared": [s for s in summaries if s.shared],
+        "kept": [s for s in summaries if not s.shared and not s.skipped],
+        "pa": current_pa(db, young_person_id=me.id),
+    }
+    return render(request, "checkins/done.html", context)

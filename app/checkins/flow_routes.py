@@ -1,0 +1,90 @@
+"""Checking in: the start page, one topic per screen, help after a risk answer."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+
+from app.checkins import screens, service
+from app.checkins.answer_form import read_topic_form
+from app.checkins.dependencies import Me, MyDraft
+from app.db import SessionDep
+from app.questions.schema import Topic
+from app.templating import render
+
+router = APIRouter(prefix="/check-in")
+
+
+def _go(path: str) -> Response:
+    return RedirectResponse(path, status_code=303)
+
+
+@router.get("")
+def show_start(request: Request, db: SessionDep, me: Me) -> Response:
+    draft = service.current_draft(db, person=me)
+    return render(request, "checkins/start.html", {"draft": draft})
+
+
+@router.post("")
+def start_or_resume(db: SessionDep, me: Me, mode: Annotated[str, Form(max_length=10)] = "") -> Response:
+    draft = service.current_draft(db, person=me)
+    if mode == "resume" and draft:
+        return _go(screens.resume_path(db, check_in=draft))
+    if mode not in ("quick", "full"):
+        return _go("/check-in")
+    check_in = service.start_check_in(db, person=me, mode=mode)
+    return _go(screens.resume_path(db, check_in=check_in))
+
+
+def _topic_or_404(db: SessionDep, check_in: MyDraft, topic_key: str) -> Topic:
+    item = service.find_topic(db, check_in=check_in, topic_key=topic_key)
+    if item is None:
+        raise HTTPException(status_code=404)
+    return item
+
+
+@router.get("/{check_in_id}/topics/{topic_key}")
+def show_topic(request: Request, db: SessionDep, check_in: MyDraft, topic_key: str) -> Response:
+    item = _topic_or_404(db, check_in, topic_key)
+    answers = service.saved_topic(db, check_in=check_in, topic_key=topic_key)
+    context = screens.topic_context(db, check_in=check_in, item=item, answers=answers)
+    return render(request, "checkins/topic.html", context)
+
+
+@router.post("/{check_in_id}/topics/{topic_key}")
+async def answer_topic(request: Request, db: SessionDep, check_in: MyDraft, topic_key: str) -> Response:
+    item = _topic_or_404(db, check_in, topic_key)
+    form = await request.form()
+    fields = {key: [str(v) for v in form.getlist(key)] for key in form}
+    skipped = form.get("action") == "skip"
+    answers, errors = read_topic_form(screens.screen_questions(check_in, item), fields)
+    if errors and not skipped:
+        context = screens.topic_context(db, check_in=check_in, item=item, answers=answers)
+        context["errors"] = errors
+        return render(request, "checkins/topic.html", context, status_code=422)
+    saved = service.save_topic(db, check_in=check_in, item=item, answers=answers, skipped=skipped)
+    if saved.risk_answered:
+        return _go(f"/check-in/{check_in.id}/topics/{topic_key}/help")
+    return _go(screens.after_topic_path(db, check_in=check_in, topic_key=topic_key))
+
+
+@router.get("/{check_in_id}/topics/{topic_key}/help")
+def show_help_now(request: Request, db: SessionDep, check_in: MyDraft, topic_key: str) -> Response:
+    item = _topic_or_404(db, check_in, topic_key)
+    context = screens.help_context(db, check_in=check_in, item=item)
+    return render(request, "checkins/help_now.html", context)
+
+
+@router.post("/{check_in_id}/topics/{topic_key}/help")
+async def answer_follow_up(request: Request, db: SessionDep, check_in: MyDraft, topic_key: str) -> Response:
+    item = _topic_or_404(db, check_in, topic_key)
+    form = await request.form()
+    fields = {key: [str(v) for v in form.getlist(key)] for key in form}
+    follow_ups = screens.follow_up_questions(db, check_in=check_in, item=item)
+    answers, errors = read_topic_form(follow_ups, fields)
+    if errors:
+        context = screens.help_context(db, check_in=check_in, item=item)
+        context["errors"] = errors
+        return render(request, "checkins/help_now.html", context, status_code=422)
+    service.save_follow_ups(db, check_in=check_in, item=item, answers=answers)
+    return _go(screens.after_topic_path(db, check_in=check_in, topic_key=topic_key))

@@ -1,0 +1,82 @@
+"""Which screen comes next, and what each screen of the check-in needs to show."""
+
+from typing import Any
+
+from sqlmodel import Session
+
+from app.checkins import service
+from app.checkins.answer_form import TopicAnswers
+from app.checkins.models import CheckIn
+from app.forms import FormErrors
+from app.questions.catalogue import asked_questions
+from app.questions.schema import Question, Topic
+
+
+def screen_questions(check_in: CheckIn, item: Topic) -> list[Question]:
+    """The questions on a topic's screen for this check-in's mode (follow-ups come later)."""
+    return [q for q in asked_questions(item, quick=check_in.mode == "quick") if not q.ask_if]
+
+
+def follow_up_questions(session: Session, *, check_in: CheckIn, item: Topic) -> list[Question]:
+    """Questions asked only after a particular answer, when that answer was given."""
+    saved = service.saved_topic(session, check_in=check_in, topic_key=item.key)
+    return [
+        q for q in item.questions if q.ask_if and q.ask_if.answer in saved.values.get(q.ask_if.question, [])
+    ]
+
+
+def _topic_keys(session: Session, check_in: CheckIn) -> list[str]:
+    return [t.key for t in service.questions_of(session, check_in).topics]
+
+
+def resume_path(session: Session, *, check_in: CheckIn) -> str:
+    """Where to carry on: the first topic not yet saved, or the check-your-answers page."""
+    key = service.first_unsaved_topic(session, check_in=check_in)
+    return f"/check-in/{check_in.id}/topics/{key}" if key else f"/check-in/{check_in.id}/check"
+
+
+def after_topic_path(session: Session, *, check_in: CheckIn, topic_key: str) -> str:
+    """The screen after a topic: the next topic, or check your answers."""
+    keys = _topic_keys(session, check_in)
+    position = keys.index(topic_key)
+    if position + 1 < len(keys):
+        return f"/check-in/{check_in.id}/topics/{keys[position + 1]}"
+    return f"/check-in/{check_in.id}/check"
+
+
+def _previous_path(keys: list[str], check_in: CheckIn, topic_key: str) -> str:
+    position = keys.index(topic_key)
+    if position == 0:
+        return "/check-in"
+    return f"/check-in/{check_in.id}/topics/{keys[position - 1]}"
+
+
+def topic_context(
+    session: Session, *, check_in: CheckIn, item: Topic, answers: TopicAnswers
+) -> dict[str, Any]:
+    """Everything a topic screen shows."""
+    keys = _topic_keys(session, check_in)
+    return {
+        "check_in": check_in,
+        "item": item,
+        "questions": screen_questions(check_in, item),
+        "answers": answers,
+        "errors": FormErrors(),
+        "position": keys.index(item.key) + 1,
+        "total": len(keys),
+        "has_risk_questions": any(a.risk for q in item.questions for a in q.answers)
+        or any(q.risk_answer for q in item.questions),
+        "back_path": _previous_path(keys, check_in, item.key),
+    }
+
+
+def help_context(session: Session, *, check_in: CheckIn, item: Topic) -> dict[str, Any]:
+    """The help panel after a risk answer, with any follow-up question."""
+    return {
+        "check_in": check_in,
+        "item": item,
+        "follow_ups": follow_up_questions(session, check_in=check_in, item=item),
+        "answers": service.saved_topic(session, check_in=check_in, topic_key=item.key),
+        "errors": FormErrors(),
+        "next_path": after_topic_path(session, check_in=check_in, topic_key=item.key),
+    }

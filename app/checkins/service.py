@@ -1,0 +1,145 @@
+"""Drafts and answers: start or resume, save a topic screen (safely twice), raise safety alerts."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from app.checkins.alerts import raise_alerts, risk_answers
+from app.checkins.answer_form import TopicAnswers
+from app.checkins.models import Answer, CheckIn, Status, TopicResponse
+from app.checkins.removal import remove_check_in
+from app.db import utcnow
+from app.people.models import YoungPerson
+from app.questions.catalogue import latest_version, question_set, topic
+from app.questions.loader import ensure_default_set
+from app.questions.schema import Kind, QuestionSetFile, Topic
+
+
+@dataclass(frozen=True)
+class SavedTopic:
+    risk_answered: bool
+
+
+def current_draft(session: Session, *, person: YoungPerson) -> CheckIn | None:
+    """The young person's unfinished check-in, if there is one."""
+    statement = (
+        select(CheckIn)
+        .where(CheckIn.young_person_id == person.id, CheckIn.status == Status.draft)
+        .order_by(col(CheckIn.id).desc())
+    )
+    return session.exec(statement).first()
+
+
+def start_check_in(session: Session, *, person: YoungPerson, mode: str) -> CheckIn:
+    """A new draft in the latest question set, replacing any unfinished one."""
+    old = current_draft(session, person=person)
+    if old is not None:
+        remove_check_in(session, check_in=old)
+    ensure_default_set(session)
+    check_in = CheckIn(young_person_id=person.id, question_set_version=latest_version(session), mode=mode)
+    session.add(check_in)
+    session.commit()
+    session.refresh(check_in)
+    return check_in
+
+
+def questions_of(session: Session, check_in: CheckIn) -> QuestionSetFile:
+    """The question set the check-in was started with."""
+    return question_set(session, version=check_in.question_set_version)
+
+
+def saved_topic(session: Session, *, check_in: CheckIn, topic_key: str) -> TopicAnswers:
+    """What was saved for a topic, to show again when the young person comes back to it."""
+    rows = session.exec(
+        select(Answer)
+        .where(Answer.check_in_id == check_in.id, Answer.topic_key == topic_key)
+        .order_by(Answer.id)
+    ).all()
+    values: dict[str, list[str]] = {}
+    for row in rows:
+        value = row.option_key or row.text or ("" if row.number is None else str(row.number))
+        values.setdefault(row.question_key, []).append(value)
+    response = topic_response(session, check_in=check_in, topic_key=topic_key)
+    return TopicAnswers(values=values, comment=(response.comment or "") if response else "")
+
+
+def topic_response(session: Session, *, check_in: CheckIn, topic_key: str) -> TopicResponse | None:
+    """The young person's record for one topic of a check-in."""
+    return session.exec(
+        select(TopicResponse).where(
+            TopicResponse.check_in_id == check_in.id, TopicResponse.topic_key == topic_key
+        )
+    ).first()
+
+
+def _answer_rows(check_in: CheckIn, item: Topic, answers: TopicAnswers) -> list[Answer]:
+    questions = {q.key: q for q in item.questions}
+    rows = []
+    for key, chosen in answers.values.items():
+        question = questions[key]
+        for value in chosen:
+            row = Answer(check_in_id=check_in.id, topic_key=item.key, question_key=key)
+            if question.kind is Kind.scale:
+                row.number = int(value)
+            elif question.kind is Kind.text:
+                row.text = value
+            else:
+                row.option_key = value
+                row.number = next((a.score for a in question.answers if a.key == value), None)
+            rows.append(row)
+    return rows
+
+
+def save_topic(
+    session: Session, *, check_in: CheckIn, item: Topic, answers: TopicAnswers, skipped: bool
+) -> SavedTopic:
+    """Replace the topic's answers with these; saving the same screen twice stores them once."""
+    if skipped or not (answers.values or answers.comment):
+        skipped, answers = True, TopicAnswers()
+    try:
+        session.exec(
+            delete(Answer).where(col(Answer.check_in_id) == check_in.id, col(Answer.topic_key) == item.key)
+        )
+        session.add_all(_answer_rows(check_in, item, answers))
+        response = topic_response(session, check_in=check_in, topic_key=item.key) or TopicResponse(
+            check_in_id=check_in.id, topic_key=item.key
+        )
+        response.skipped = skipped
+        response.comment = answers.comment or None
+        response.saved_at = check_in.updated_at = utcnow()
+        session.add_all([response, check_in])
+        raise_alerts(session, check_in=check_in, item=item, answers=answers)
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+    return SavedTopic(risk_answered=bool(risk_answers(item, answers)))
+
+
+def first_unsaved_topic(session: Session, *, check_in: CheckIn) -> str | None:
+    """Where to carry on: the first topic not yet saved, or None when every one is."""
+    saved = set(
+        session.exec(select(TopicResponse.topic_key).where(TopicResponse.check_in_id == check_in.id)).all()
+    )
+    keys = [t.key for t in questions_of(session, check_in).topics]
+    return next((key for key in keys if key not in saved), None)
+
+
+def find_topic(session: Session, *, check_in: CheckIn, topic_key: str) -> Topic | None:
+    """The topic in the check-in's question set."""
+    return topic(questions_of(session, check_in), topic_key)
+
+
+def save_follow_ups(session: Session, *, check_in: CheckIn, item: Topic, answers: TopicAnswers) -> None:
+    """Store answers to questions asked after a risk answer, leaving the topic's others alone."""
+    keys = list(answers.values)
+    if not keys:
+        return
+    session.exec(
+        delete(Answer).where(col(Answer.check_in_id) == check_in.id, col(Answer.question_key).in_(keys))
+    )
+    session.add_all(_answer_rows(check_in, item, answers))
+    check_in.updated_at = utcnow()
+    session.add(check_in)
+    session.commit()

@@ -1,0 +1,1 @@
+"""Question sets: versioned data files loaded into the database."""
