@@ -2,6 +2,7 @@
 
 import getpass
 import sys
+from pathlib import Path
 
 import click
 import uvicorn
@@ -14,7 +15,7 @@ from app.auth.service import normalise_username
 from app.db import make_engine
 from app.demo import load_demo_data
 from app.people.models import STAFF_ROLES, Organisation, Role, Team, User
-from app.questions.loader import ensure_default_set
+from app.questions.loader import QuestionFileError, ensure_default_set, load_question_set
 from app.settings import get_settings
 
 
@@ -63,6 +64,24 @@ def db_downgrade(revision: str) -> None:
     """Undo migrations down to REVISION (default: base, which empties the database)."""
     migrate.downgrade(make_engine(get_settings().database_url), revision)
     click.echo(f"Database downgraded to {revision}.")
+
+
+@main.group()
+def questions() -> None:
+    """Question set commands."""
+
+
+@questions.command("load")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+def questions_load(file: str) -> None:
+    """Check a question set file and load it as a new version (older check-ins keep theirs)."""
+    text = Path(file).read_text(encoding="utf-8")
+    with Session(make_engine(get_settings().database_url)) as session:
+        try:
+            row = load_question_set(session, text=text)
+        except QuestionFileError as error:
+            raise click.ClickException(str(error)) from error
+    click.echo(f"Loaded question set version {row.version}. New check-ins will use it.")
 
 
 @main.command("create-user")

@@ -35,6 +35,15 @@ ROUTES: dict[tuple[str, str], frozenset[Role]] = {
     ("GET", "/account/passphrase"): frozenset(Role),
     ("POST", "/account/passphrase"): frozenset(Role),
     ("GET", "/me"): frozenset({YP}),
+    ("GET", "/check-in"): frozenset({YP}),
+    ("POST", "/check-in"): frozenset({YP}),
+    ("GET", "/check-in/{check_in_id}/topics/{topic_key}"): frozenset({YP}),
+    ("POST", "/check-in/{check_in_id}/topics/{topic_key}"): frozenset({YP}),
+    ("GET", "/check-in/{check_in_id}/topics/{topic_key}/help"): frozenset({YP}),
+    ("POST", "/check-in/{check_in_id}/topics/{topic_key}/help"): frozenset({YP}),
+    ("GET", "/check-in/{check_in_id}/check"): frozenset({YP}),
+    ("POST", "/check-in/{check_in_id}/check"): frozenset({YP}),
+    ("GET", "/check-in/{check_in_id}/done"): frozenset({YP}),
     ("GET", "/team"): frozenset({MANAGER}),
     ("GET", "/insights"): frozenset({ANALYST}),
     ("GET", "/caseload"): frozenset({PA}),
@@ -77,7 +86,9 @@ def _app_routes(web_app) -> dict[tuple[str, str], frozenset[Role]]:
 
 
 def _fill(path: str, world) -> str:
-    return path.format(young_person_id=world.young.id, staff_id=world.pa.id)
+    return path.format(
+        young_person_id=world.young.id, staff_id=world.pa.id, check_in_id=1, topic_key="employment"
+    )
 
 
 @pytest.fixture
