@@ -6,9 +6,10 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.checkins import screens, service
-from app.checkins.answer_form import read_topic_form
+from app.checkins.answer_form import TopicAnswers, read_topic_form
 from app.checkins.dependencies import Me, MyDraft
 from app.db import SessionDep
+from app.forms import FormErrors
 from app.questions.schema import Topic
 from app.templating import render
 
@@ -56,8 +57,11 @@ async def answer_topic(request: Request, db: SessionDep, check_in: MyDraft, topi
     item = _topic_or_404(db, check_in, topic_key)
     form = await request.form()
     fields = {key: [str(v) for v in form.getlist(key)] for key in form}
-    skipped = form.get("action") == "skip"
+    action = form.get("action")
+    skipped = action == "skip"
     answers, errors = read_topic_form(screens.screen_questions(check_in, item), fields)
+    if action == "autosave":
+        return _autosave(db, check_in, item, answers, errors)
     if errors and not skipped:
         context = screens.topic_context(db, check_in=check_in, item=item, answers=answers)
         context["errors"] = errors
@@ -66,6 +70,19 @@ async def answer_topic(request: Request, db: SessionDep, check_in: MyDraft, topi
     if saved.risk_answered:
         return _go(f"/check-in/{check_in.id}/topics/{topic_key}/help")
     return _go(screens.after_topic_path(db, check_in=check_in, topic_key=topic_key))
+
+
+def _autosave(
+    db: SessionDep, check_in: MyDraft, item: Topic, answers: TopicAnswers, errors: FormErrors
+) -> Response:
+    """htmx saves as the young person goes; a risk answer opens the help panel straight away."""
+    if errors or not (answers.values or answers.comment):
+        return Response(status_code=204)
+    saved = service.save_topic(db, check_in=check_in, item=item, answers=answers, skipped=False)
+    headers = (
+        {"HX-Redirect": f"/check-in/{check_in.id}/topics/{item.key}/help"} if saved.risk_answered else {}
+    )
+    return Response(status_code=204, headers=headers)
 
 
 @router.get("/{check_in_id}/topics/{topic_key}/help")

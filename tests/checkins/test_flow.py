@@ -230,3 +230,18 @@ def test_words_with_markup_are_kept_as_words(client, db, world):
     response = client.get(f"/check-in/{journey.check_in_id}/check")
     assert "<script>x()</script>" not in response.text
     assert "&lt;b&gt;boss&lt;/b&gt; &amp; &lt;script&gt;" in response.text
+
+
+def test_htmx_saves_answers_as_they_are_chosen(client, db, world):
+    journey = _journey(client, db, world)
+    journey.start()
+    response = journey.answer("employment", {"employment.feeling": "ok"}, action="autosave")
+    assert response.status_code == 204
+    assert db.exec(select(Answer)).one().option_key == "ok"
+
+
+def test_htmx_autosave_of_a_risk_answer_opens_the_help_panel_at_once(client, db, world):
+    journey = _journey(client, db, world)
+    journey.start()
+    response = journey.answer("risk", {"risk.unsafe_now": "yes"}, action="autosave")
+    assert response.headers["hx-redirect"] == f"/check-in/{journey.check_in_id}/topics/risk/help"
