@@ -1,7 +1,6 @@
 """create_app(): wiring only."""
 
 from fastapi import Depends, FastAPI
-from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from starlette.middleware.gzip import GZipMiddleware
 
@@ -18,6 +17,7 @@ from app.templating import STATIC_DIR, make_templates
 from app.web.errors import install_error_pages
 from app.web.logs import configure_logging
 from app.web.security import SecurityMiddleware
+from app.web.static import PrecompressedStaticFiles
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -46,7 +46,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     for module in routers:
         app.include_router(module.router)
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount("/static", PrecompressedStaticFiles(directory=STATIC_DIR), name="static")
     install_error_pages(app)
     app.add_middleware(LanguageMiddleware, settings=settings)
     app.add_middleware(GZipMiddleware, minimum_size=500)

@@ -46,3 +46,12 @@ def test_hsts_is_sent_in_production_only(engine, client):
     with TestClient(create_app(settings, engine=engine), base_url="https://testserver") as secure:
         hsts = secure.get("/help").headers["strict-transport-security"]
     assert hsts == "max-age=31536000; includeSubDomains"
+
+
+def test_static_files_are_sent_pre_compressed_to_browsers_that_take_gzip(client):
+    plain = client.get("/static/css/app.css", headers={"Accept-Encoding": "identity"})
+    packed = client.get("/static/css/app.css", headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["content-encoding"] == "gzip"
+    assert packed.headers["content-type"].startswith("text/css")
+    assert int(packed.headers["content-length"]) < len(plain.content) / 4
+    assert packed.content == plain.content
