@@ -3,6 +3,7 @@
 from app.audit.models import AuditEvent
 from app.auth.models import ThrottleHit, UserSession
 from app.checkins.models import Answer, CheckIn, Correction, SafetyAlert, TopicResponse
+from app.notifications.models import Notification
 from app.people.models import (
     InviteCode,
     Locality,
@@ -24,6 +25,7 @@ __all__ = [
     "TopicResponse",
     "InviteCode",
     "Locality",
+    "Notification",
     "Organisation",
     "PaAssignment",
     "Team",

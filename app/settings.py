@@ -37,6 +37,15 @@ class Settings(BaseSettings):
     disclosure_cell_threshold: int = Field(default=10, ge=1)
     disclosure_rounding: int = Field(default=5, ge=1)
     out_of_hours_phone: str = "0300 123 4567"
+    public_url: str = "http://127.0.0.1:8000"
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = True
+    mail_from: str = "check-in@localhost"
+    alert_escalation_minutes: int = Field(default=120, ge=1)
+    quiet_weeks: int = Field(default=6, ge=1)
     service_name: str = "Check-in"
     default_language: str = "en"
 

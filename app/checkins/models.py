@@ -39,7 +39,9 @@ class CheckIn(SQLModel, table=True):
     seen_at: datetime | None = None
     seen_by_id: int | None = Field(default=None, foreign_key="user.id")
     reply: str | None = Field(default=None, sa_column=Column(Text))
+    actions_agreed: str | None = Field(default=None, sa_column=Column(Text))
     replied_at: datetime | None = None
+    replied_by_id: int | None = Field(default=None, foreign_key="user.id")
 
 
 class Answer(SQLModel, table=True):
@@ -107,3 +109,5 @@ class SafetyAlert(SQLModel, table=True):
     acknowledged_at: datetime | None = None
     acknowledged_by_id: int | None = Field(default=None, foreign_key="user.id")
     action_taken: str | None = Field(default=None, sa_column=Column(Text))
+    escalated_at: datetime | None = None
+    escalated_to_id: int | None = Field(default=None, foreign_key="user.id")

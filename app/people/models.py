@@ -62,7 +62,10 @@ class User(SQLModel, table=True):
     password_hash: str = Field(max_length=255)
     role: str = Field(max_length=20)
     display_name: str = Field(max_length=120)
+    email: str | None = Field(default=None, max_length=254)
     active: bool = Field(default=True)
+    away: bool = Field(default=False)
+    on_duty: bool = Field(default=False)
     created_at: datetime = Field(default_factory=utcnow)
     deactivated_at: datetime | None = None
 
@@ -101,6 +104,7 @@ class PaAssignment(SQLModel, table=True):
     pa_id: int = Field(foreign_key="user.id")
     started_at: datetime = Field(default_factory=utcnow)
     ended_at: datetime | None = None
+    next_meeting_on: date | None = None
 
 
 class InviteCode(SQLModel, table=True):

@@ -1,0 +1,1 @@
+"""Emails to staff that carry no names and no content: only 'please sign in'."""
