@@ -2,6 +2,9 @@
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Annotated
+
+from fastapi import Depends, Request
 
 from app.i18n import gettext as _
 
@@ -49,3 +52,12 @@ def clean_text(value: str, *, limit: int) -> str:
     """Free text with outer spaces and control characters removed, cut to a length."""
     kept = "".join(ch for ch in value if ch.isprintable() or ch in "\n\t")
     return kept.strip()[:limit]
+
+
+async def _form_lists(request: Request) -> dict[str, list[str]]:
+    form = await request.form()
+    return {key: [str(value) for value in form.getlist(key)] for key in form}
+
+
+FormLists = Annotated[dict[str, list[str]], Depends(_form_lists)]
+"""Every submitted field as a list of strings (for forms whose fields come from data)."""

@@ -4,7 +4,8 @@ from sqlmodel import Session, col, select
 
 from app.checkins.answer_form import TopicAnswers
 from app.checkins.models import CheckIn, SafetyAlert
-from app.people.models import PaAssignment, Team, User, YoungPerson
+from app.notifications.mailer import queue_email
+from app.people.models import PaAssignment, Role, Team, User, YoungPerson
 from app.people.service import current_pa
 from app.questions.catalogue import is_risk
 from app.questions.schema import Topic
@@ -42,6 +43,9 @@ def raise_alerts(session: Session, *, check_in: CheckIn, item: Topic, answers: T
     person = session.get(YoungPerson, check_in.young_person_id)
     assert person is not None
     pa = current_pa(session, young_person_id=person.id)
+    available = pa is not None and pa.active and not pa.away
+    team_id = None if available else _duty_team_id(session, person)
+    raised = False
     for question_key, option_key in risky:
         exists = session.exec(
             select(SafetyAlert.id).where(
@@ -56,7 +60,25 @@ def raise_alerts(session: Session, *, check_in: CheckIn, item: Topic, answers: T
                 check_in_id=check_in.id,
                 question_key=question_key,
                 option_key=option_key,
-                pa_id=pa.id if pa and pa.active else None,
-                team_id=None if pa and pa.active else _duty_team_id(session, person),
+                pa_id=pa.id if available and pa else None,
+                team_id=team_id,
             )
         )
+        raised = True
+    if raised:
+        recipients = [pa.id] if available and pa and pa.id else duty_staff_ids(session, team_id=team_id)
+        queue_email(session, user_ids=recipients, kind="alert")
+
+
+def duty_staff_ids(session: Session, *, team_id: int | None) -> list[int]:
+    """Managers and duty PAs of a team: who picks up alerts when the PA cannot."""
+    if team_id is None:
+        return []
+    rows = session.exec(
+        select(User.id).where(
+            User.team_id == team_id,
+            col(User.active).is_(True),
+            (col(User.role) == Role.manager) | (col(User.on_duty).is_(True)),
+        )
+    ).all()
+    return [r for r in rows if r is not None]

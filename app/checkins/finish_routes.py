@@ -1,6 +1,6 @@
 """Check your answers, choose what to share, and the confirmation of what was shared."""
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, BackgroundTasks, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.checkins import sharing
@@ -9,6 +9,8 @@ from app.checkins.models import Status
 from app.checkins.share_form import ShareChoices, read_share_form
 from app.checkins.summary import summarise
 from app.db import SessionDep
+from app.forms import FormLists
+from app.notifications.background import send_owed_emails
 from app.people.service import current_pa
 from app.templating import render
 
@@ -26,12 +28,12 @@ def show_check_answers(request: Request, db: SessionDep, check_in: MyDraft) -> R
 
 
 @router.post("/{check_in_id}/check")
-async def submit_check_in(request: Request, db: SessionDep, check_in: MyCheckIn) -> Response:
+def submit_check_in(
+    request: Request, db: SessionDep, check_in: MyCheckIn, fields: FormLists, background: BackgroundTasks
+) -> Response:
     if check_in.status == Status.submitted:
         return RedirectResponse(f"/check-in/{check_in.id}/done", status_code=303)
-    form = await request.form()
     summaries = summarise(db, check_in=check_in)
-    fields = {key: [str(v) for v in form.getlist(key)] for key in form}
     choices, errors = read_share_form(summaries, fields)
     if errors:
         context = {
@@ -49,6 +51,7 @@ async def submit_check_in(request: Request, db: SessionDep, check_in: MyCheckIn)
         talk_about_words=choices.talk_about_words,
         going_well=choices.going_well,
     )
+    send_owed_emails(background, request.app)
     return RedirectResponse(f"/check-in/{check_in.id}/done", status_code=303)
 
 

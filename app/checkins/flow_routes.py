@@ -2,14 +2,15 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, BackgroundTasks, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.checkins import screens, service
 from app.checkins.answer_form import TopicAnswers, read_topic_form
 from app.checkins.dependencies import Me, MyDraft
 from app.db import SessionDep
-from app.forms import FormErrors
+from app.forms import FormErrors, FormLists
+from app.notifications.background import send_owed_emails
 from app.questions.schema import Topic
 from app.templating import render
 
@@ -53,13 +54,19 @@ def show_topic(request: Request, db: SessionDep, check_in: MyDraft, topic_key: s
 
 
 @router.post("/{check_in_id}/topics/{topic_key}")
-async def answer_topic(request: Request, db: SessionDep, check_in: MyDraft, topic_key: str) -> Response:
+def answer_topic(
+    request: Request,
+    db: SessionDep,
+    check_in: MyDraft,
+    topic_key: str,
+    fields: FormLists,
+    background: BackgroundTasks,
+) -> Response:
     item = _topic_or_404(db, check_in, topic_key)
-    form = await request.form()
-    fields = {key: [str(v) for v in form.getlist(key)] for key in form}
-    action = form.get("action")
+    action = (fields.get("action") or [""])[0]
     skipped = action == "skip"
     answers, errors = read_topic_form(screens.screen_questions(check_in, item), fields)
+    send_owed_emails(background, request.app)
     if action == "autosave":
         return _autosave(db, check_in, item, answers, errors)
     if errors and not skipped:
@@ -93,10 +100,10 @@ def show_help_now(request: Request, db: SessionDep, check_in: MyDraft, topic_key
 
 
 @router.post("/{check_in_id}/topics/{topic_key}/help")
-async def answer_follow_up(request: Request, db: SessionDep, check_in: MyDraft, topic_key: str) -> Response:
+def answer_follow_up(
+    request: Request, db: SessionDep, check_in: MyDraft, topic_key: str, fields: FormLists
+) -> Response:
     item = _topic_or_404(db, check_in, topic_key)
-    form = await request.form()
-    fields = {key: [str(v) for v in form.getlist(key)] for key in form}
     follow_ups = screens.follow_up_questions(db, check_in=check_in, item=item)
     answers, errors = read_topic_form(follow_ups, fields)
     if errors:

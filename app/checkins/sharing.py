@@ -4,6 +4,8 @@ from sqlmodel import Session, col, select
 
 from app.checkins.models import CheckIn, Correction, Status, TopicResponse
 from app.db import utcnow
+from app.notifications.mailer import queue_email
+from app.people.service import current_pa
 
 
 def answered_topics(session: Session, *, check_in: CheckIn) -> list[TopicResponse]:
@@ -35,6 +37,10 @@ def submit_check_in(
         response.shared_at = now if response.shared else None
         response.talk_about = response.topic_key in talk_about
         session.add(response)
+    if shared:
+        pa = current_pa(session, young_person_id=check_in.young_person_id)
+        if pa and pa.id and pa.active:
+            queue_email(session, user_ids=[pa.id], kind="shared")
     check_in.status = Status.submitted
     check_in.submitted_at = check_in.updated_at = now
     check_in.talk_about_words = talk_about_words or None
