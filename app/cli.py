@@ -14,6 +14,9 @@ from app.auth.passwords import hash_passphrase
 from app.auth.service import normalise_username
 from app.db import make_engine
 from app.demo import load_demo_data
+from app.demo_history import DEMO_SEED
+from app.meetings.alert_desk import escalate_due
+from app.notifications.mailer import deliver_pending
 from app.people.models import STAFF_ROLES, Organisation, Role, Team, User
 from app.questions.loader import QuestionFileError, ensure_default_set, load_question_set
 from app.settings import get_settings
@@ -126,12 +129,28 @@ def _get_or_create(session: Session, model: type, **fields: object) -> object:
     return row
 
 
+@main.group()
+def jobs() -> None:
+    """Scheduled work, meant for cron."""
+
+
+@jobs.command("run")
+def jobs_run() -> None:
+    """Escalate overdue safety alerts and send owed emails; safe to run as often as you like."""
+    settings = get_settings()
+    with Session(make_engine(settings.database_url)) as session:
+        escalated = escalate_due(session, after_minutes=settings.alert_escalation_minutes)
+        sent = deliver_pending(session, settings=settings)
+    click.echo(f"Escalated {escalated} alert(s); sent {sent} email(s).")
+
+
 @main.command("demo-data")
-def demo_data() -> None:
-    """Load the demo council and its accounts (never in production)."""
+@click.option("--seed", default=DEMO_SEED, show_default=True, help="The same seed gives the same history.")
+def demo_data(seed: int) -> None:
+    """Load the demo council, its accounts and a year of check-ins (never in production)."""
     settings = get_settings()
     if settings.is_production:
         raise click.ClickException("Demo data is never loaded in production.")
     with Session(make_engine(settings.database_url)) as session:
-        loaded = load_demo_data(session, settings=settings)
+        loaded = load_demo_data(session, settings=settings, seed=seed)
     click.echo("Demo data loaded." if loaded else "Demo data is already there.")

@@ -6,6 +6,7 @@ from sqlmodel import Session, select
 
 from app.auth.passwords import hash_passphrase
 from app.db import utcnow
+from app.demo_history import DEMO_SEED, add_demo_history
 from app.people.invites import issue_invite
 from app.people.models import Locality, Organisation, PaAssignment, Role, Team, User, YoungPerson
 from app.settings import Settings
@@ -43,8 +44,8 @@ def demo_loaded(session: Session) -> bool:
     return session.exec(select(Organisation).where(Organisation.name == DEMO_COUNCIL)).first() is not None
 
 
-def load_demo_data(session: Session, *, settings: Settings) -> bool:
-    """Add the demo council once; returns False when it was already there."""
+def load_demo_data(session: Session, *, settings: Settings, seed: int = DEMO_SEED) -> bool:
+    """Add the demo council and its check-in history once; returns False when it was already there."""
     if settings.is_production:
         raise RuntimeError("Demo data is never loaded in production")
     if demo_loaded(session):
@@ -76,6 +77,7 @@ def load_demo_data(session: Session, *, settings: Settings) -> bool:
     session.commit()
     for person in session.exec(select(YoungPerson).where(YoungPerson.user_id.is_(None))).all():
         issue_invite(session, actor=users["demo.admin"], young_person=person, settings=settings)
+    add_demo_history(session, organisation_id=council.id, seed=seed)
     return True
 
 
@@ -109,5 +111,5 @@ def _add_young_person(
         person.user_id = account.id
     session.add(person)
     session.flush()
-    started = utcnow() - timedelta(days=90)
+    started = utcnow() - timedelta(days=400)
     session.add(PaAssignment(young_person_id=person.id, pa_id=pa.id, started_at=started))

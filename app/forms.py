@@ -61,3 +61,16 @@ async def _form_lists(request: Request) -> dict[str, list[str]]:
 
 FormLists = Annotated[dict[str, list[str]], Depends(_form_lists)]
 """Every submitted field as a list of strings (for forms whose fields come from data)."""
+
+
+def parse_meeting_date(day: str, month: str, year: str, *, today: date) -> tuple[date | None, str | None]:
+    """A meeting date from three boxes: a real date, from today to a year ahead."""
+    if not (day.strip() or month.strip() or year.strip()):
+        return None, _("Enter the date of the next meeting")
+    try:
+        value = date(int(year), int(month), int(day))
+    except ValueError:
+        return None, _("The meeting date must be a real date, like 14 3 2027")
+    if not today <= value <= today.replace(year=today.year + 1):
+        return None, _("The meeting date must be between today and a year from now")
+    return value, None

@@ -12,6 +12,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, P
 
 from app import i18n
 from app.auth.dependencies import form_csrf_token
+from app.checkins.charts import describe, line_chart
 from app.pages.navigation import navigation_links
 from app.people.roles import role_choices, role_name
 from app.questions.catalogue import answers_of, say
@@ -61,6 +62,8 @@ def make_templates(settings: Settings) -> Jinja2Templates:
         role_name=role_name,
         role_choices=role_choices,
         say=say,
+        line_chart=line_chart,
+        describe_chart=describe,
         answers_of=answers_of,
     )
     return Jinja2Templates(env=env)

@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from app.auth.passwords import hash_passphrase
 from app.people.models import Locality, Organisation, PaAssignment, Role, Team, User, YoungPerson
+from app.questions.loader import ensure_default_set
 
 PASSPHRASE = "correct horse battery"
 
@@ -87,6 +88,7 @@ class World:
 
 
 def build_world(db: Session) -> World:
+    ensure_default_set(db)
     org, other = Organisation(name="Test Council"), Organisation(name="Other Council")
     db.add_all([org, other])
     db.commit()

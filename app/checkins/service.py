@@ -74,7 +74,8 @@ def topic_response(session: Session, *, check_in: CheckIn, topic_key: str) -> To
     ).first()
 
 
-def _answer_rows(check_in: CheckIn, item: Topic, answers: TopicAnswers) -> list[Answer]:
+def answer_rows(check_in: CheckIn, item: Topic, answers: TopicAnswers) -> list[Answer]:
+    """The rows that store a topic's answers: a choice's key and score, a scale's number, words."""
     questions = {q.key: q for q in item.questions}
     rows = []
     for key, chosen in answers.values.items():
@@ -102,7 +103,7 @@ def save_topic(
         session.exec(
             delete(Answer).where(col(Answer.check_in_id) == check_in.id, col(Answer.topic_key) == item.key)
         )
-        session.add_all(_answer_rows(check_in, item, answers))
+        session.add_all(answer_rows(check_in, item, answers))
         response = topic_response(session, check_in=check_in, topic_key=item.key) or TopicResponse(
             check_in_id=check_in.id, topic_key=item.key
         )
@@ -139,7 +140,7 @@ def save_follow_ups(session: Session, *, check_in: CheckIn, item: Topic, answers
     session.exec(
         delete(Answer).where(col(Answer.check_in_id) == check_in.id, col(Answer.question_key).in_(keys))
     )
-    session.add_all(_answer_rows(check_in, item, answers))
+    session.add_all(answer_rows(check_in, item, answers))
     check_in.updated_at = utcnow()
     session.add(check_in)
     session.commit()

@@ -7,7 +7,11 @@ from app.people.models import Role, User
 def navigation_links(user: User) -> list[tuple[str, str]]:
     """(href, label) pairs for the signed-in user's menu."""
     links = {
-        Role.young_person: [("/me", _("Home")), ("/check-in", _("Check in"))],
+        Role.young_person: [
+            ("/me", _("Home")),
+            ("/check-in", _("Check in")),
+            ("/check-ins", _("Your check-ins")),
+        ],
         Role.pa: [("/caseload", _("Caseload")), ("/young-people/new", _("Add a young person"))],
         Role.manager: [("/team", _("Your team"))],
         Role.analyst: [("/insights", _("Insights"))],

@@ -6,10 +6,10 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import select
 
-from app.auth.dependencies import Analyst, Manager, OptionalUser, YoungPersonUser
+from app.auth.dependencies import Analyst, OptionalUser, YoungPersonUser
 from app.db import SessionDep
 from app.people import service
-from app.people.models import Role, Team, YoungPerson
+from app.people.models import Role, YoungPerson
 from app.templating import STATIC_DIR, render
 
 router = APIRouter()
@@ -48,16 +48,9 @@ def check_health(db: SessionDep) -> Response:
 def show_young_person_home(request: Request, db: SessionDep, user: YoungPersonUser) -> Response:
     person = db.exec(select(YoungPerson).where(YoungPerson.user_id == user.id)).first()
     pa = service.current_pa(db, young_person_id=person.id) if person and person.id else None
-    return render(request, "pages/young_person_home.html", {"pa": pa})
-
-
-@router.get("/team")
-def show_manager_home(request: Request, db: SessionDep, manager: Manager) -> Response:
-    team = db.get(Team, manager.team_id) if manager.team_id else None
-    members = [
-        m for m in service.staff(db, organisation_id=manager.organisation_id) if team and m.team_id == team.id
-    ]
-    return render(request, "pages/manager_home.html", {"team": team, "members": members})
+    assignment = service.current_assignment(db, young_person_id=person.id) if person and person.id else None
+    next_meeting_on = assignment.next_meeting_on if assignment else None
+    return render(request, "pages/young_person_home.html", {"pa": pa, "next_meeting_on": next_meeting_on})
 
 
 @router.get("/insights")

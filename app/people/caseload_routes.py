@@ -2,10 +2,10 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from app.auth.dependencies import PaOrAdmin, SettingsDep, allow
+from app.auth.dependencies import PaOrAdmin, SettingsDep
 from app.db import SessionDep
 from app.people import service
 from app.people.dependencies import StaffYoungPerson
@@ -15,13 +15,6 @@ from app.people.young_person_form import YoungPersonForm, check_young_person
 from app.templating import render
 
 router = APIRouter()
-PaOnly = Annotated[User, Depends(allow(Role.pa))]
-
-
-@router.get("/caseload")
-def show_caseload(request: Request, db: SessionDep, pa: PaOnly) -> Response:
-    entries = service.caseload(db, pa=pa)
-    return render(request, "people/caseload.html", {"entries": entries})
 
 
 def _form_context(db: SessionDep, user: User) -> dict[str, object]:

@@ -39,6 +39,15 @@ def current_pa(session: Session, *, young_person_id: int) -> User | None:
     return session.exec(statement).first()
 
 
+def current_assignment(session: Session, *, young_person_id: int) -> PaAssignment | None:
+    """The open PA assignment of a young person."""
+    return session.exec(
+        select(PaAssignment).where(
+            PaAssignment.young_person_id == young_person_id, col(PaAssignment.ended_at).is_(None)
+        )
+    ).first()
+
+
 def is_current_pa(session: Session, *, pa_id: int, young_person_id: int) -> bool:
     """Whether this PA supports this young person now."""
     statement = select(PaAssignment.id).where(

@@ -11,7 +11,7 @@ from tests.web import csrf_token, error_messages, page, signed_in_client
 
 
 def _names(response) -> list[str]:
-    return [a.get_text(strip=True) for a in page(response).select("table a")]
+    return [a.get_text(strip=True) for a in page(response).select("#caseload h2 a")]
 
 
 def test_a_pa_sees_only_their_own_current_caseload(client, db, world):

@@ -1,0 +1,1 @@
+"""Approved tables for analysts, and the disclosure control every aggregate passes through."""

@@ -1,0 +1,1 @@
+"""The PA side: caseload, meeting preparation, closing the loop, safety alerts, team view."""

@@ -1,0 +1,87 @@
+"""A PA's caseload, most urgent first: alerts, unseen check-ins, asked to talk, everyone else."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from app.checkins.models import SafetyAlert
+from app.db import utcnow
+from app.meetings.markers import Marker, markers
+from app.meetings.shared import SharedCheckIn, load_shared, shared_check_in_ids
+from app.people.models import User
+from app.people.service import CaseloadEntry, caseload
+from app.questions.catalogue import question_set
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    entry: CaseloadEntry
+    open_alerts: int
+    unseen: bool
+    talk_about: bool
+    markers: list[Marker]
+    last_shared_at: datetime | None
+    quiet: bool
+
+    @property
+    def priority(self) -> int:
+        return 0 if self.open_alerts else 1 if self.unseen else 2 if self.talk_about else 3
+
+
+def open_alert_counts(session: Session, *, pa: User) -> dict[int, int]:
+    """Unacknowledged alerts addressed to this PA, per young person."""
+    rows = session.exec(
+        select(SafetyAlert.young_person_id, func.count())
+        .where(SafetyAlert.pa_id == pa.id, col(SafetyAlert.acknowledged_at).is_(None))
+        .group_by(SafetyAlert.young_person_id)
+    ).all()
+    return dict(rows)
+
+
+def _row(
+    session: Session, entry: CaseloadEntry, alerts: int, recent: list[SharedCheckIn], quiet_after
+) -> CaseloadRow:
+    latest = recent[0] if recent else None
+    found: list[Marker] = []
+    if latest:
+        questions = question_set(session, version=latest.check_in.question_set_version)
+        found = markers(questions, latest, recent[1].topics if len(recent) > 1 else {})
+    sent = latest.check_in.submitted_at if latest else None
+    return CaseloadRow(
+        entry=entry,
+        open_alerts=alerts,
+        unseen=bool(latest and latest.check_in.seen_at is None),
+        talk_about=bool(latest and (latest.talk_about or latest.check_in.talk_about_words)),
+        markers=found,
+        last_shared_at=sent,
+        quiet=sent is None or sent < quiet_after,
+    )
+
+
+def caseload_rows(session: Session, *, pa: User, quiet_weeks: int, search: str = "") -> list[CaseloadRow]:
+    """The PA's current young people with their markers, in the order that needs attention."""
+    entries = [
+        e for e in caseload(session, pa=pa) if search.casefold() in e.young_person.full_name.casefold()
+    ]
+    ids = [e.young_person.id for e in entries if e.young_person.id]
+    recent_ids = shared_check_in_ids(session, young_person_ids=ids, latest=2)
+    loaded = load_shared(session, check_in_ids=[i for pair in recent_ids.values() for i in pair])
+    alerts = open_alert_counts(session, pa=pa)
+    quiet_after = utcnow() - timedelta(weeks=quiet_weeks)
+    rows = [
+        _row(
+            session,
+            entry,
+            alerts.get(entry.young_person.id or 0, 0),
+            [loaded[i] for i in recent_ids.get(entry.young_person.id or 0, [])],
+            quiet_after,
+        )
+        for entry in entries
+    ]
+    never = datetime.min.replace(tzinfo=quiet_after.tzinfo)
+    rows.sort(
+        key=lambda r: (r.priority, -(r.last_shared_at or never).timestamp(), r.entry.young_person.full_name)
+    )
+    return rows

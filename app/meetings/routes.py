@@ -1,0 +1,110 @@
+"""The PA's caseload and meeting preparation, and closing the loop with the young person."""
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from app.auth.dependencies import SettingsDep
+from app.db import SessionDep
+from app.forms import FormErrors, clean_text, parse_meeting_date
+from app.meetings import loop
+from app.meetings.alert_desk import own_open_alerts
+from app.meetings.caseload import caseload_rows
+from app.meetings.dependencies import PaCheckIn, PaOnly, PaYoungPerson
+from app.meetings.prep import meeting_prep
+from app.people.service import current_assignment
+from app.templating import render
+
+router = APIRouter()
+
+
+@router.get("/caseload")
+def show_caseload(
+    request: Request, db: SessionDep, settings: SettingsDep, pa: PaOnly, q: str = ""
+) -> Response:
+    search = q.strip()[:100]
+    rows = caseload_rows(db, pa=pa, quiet_weeks=settings.quiet_weeks, search=search)
+    context = {"rows": rows, "search": search, "alerts": own_open_alerts(db, pa=pa)}
+    return render(request, "meetings/caseload.html", context)
+
+
+@router.post("/caseload/away")
+def set_away(db: SessionDep, pa: PaOnly, away: Annotated[str, Form(max_length=5)] = "") -> Response:
+    pa.away = away == "yes"
+    db.add(pa)
+    db.commit()
+    return RedirectResponse("/caseload", status_code=303)
+
+
+def _prep_page(
+    request: Request, db: SessionDep, pa: PaOnly, person: PaYoungPerson, **extra: object
+) -> Response:
+    prep = meeting_prep(db, young_person_id=person.id or 0)
+    record_id = prep.latest.check_in.id if prep.latest else None
+    loop.record_view(db, actor=pa, person=person, action="meeting.viewed", record_id=record_id)
+    assignment = current_assignment(db, young_person_id=person.id or 0)
+    context = {
+        "person": person,
+        "prep": prep,
+        "next_meeting_on": assignment.next_meeting_on if assignment else None,
+        "errors": FormErrors(),
+        "form": {},
+        "done": request.query_params.get("done"),
+        **extra,
+    }
+    status = 422 if context["errors"] else 200
+    return render(request, "meetings/prep.html", context, status_code=status)
+
+
+@router.get("/young-people/{young_person_id}/meeting")
+def show_meeting_prep(request: Request, db: SessionDep, pa: PaOnly, person: PaYoungPerson) -> Response:
+    return _prep_page(request, db, pa, person)
+
+
+@router.post("/young-people/{young_person_id}/check-ins/{check_in_id}/seen")
+def mark_seen(db: SessionDep, pa: PaOnly, person: PaYoungPerson, check_in: PaCheckIn) -> Response:
+    loop.mark_seen(db, actor=pa, person=person, check_in=check_in)
+    return RedirectResponse(f"/young-people/{person.id}/meeting#close-the-loop", status_code=303)
+
+
+@router.post("/young-people/{young_person_id}/check-ins/{check_in_id}/reply")
+def reply_to_check_in(
+    db: SessionDep,
+    pa: PaOnly,
+    person: PaYoungPerson,
+    check_in: PaCheckIn,
+    words: Annotated[str, Form(max_length=5000)] = "",
+    actions: Annotated[str, Form(max_length=5000)] = "",
+) -> Response:
+    limit = loop.REPLY_LIMIT
+    loop.reply(
+        db,
+        actor=pa,
+        person=person,
+        check_in=check_in,
+        words=clean_text(words, limit=limit),
+        actions=clean_text(actions, limit=limit),
+    )
+    return RedirectResponse(f"/young-people/{person.id}/meeting?done=replied#close-the-loop", status_code=303)
+
+
+@router.post("/young-people/{young_person_id}/next-meeting")
+def set_next_meeting(
+    request: Request,
+    db: SessionDep,
+    pa: PaOnly,
+    person: PaYoungPerson,
+    day: Annotated[str, Form(max_length=10)] = "",
+    month: Annotated[str, Form(max_length=10)] = "",
+    year: Annotated[str, Form(max_length=10)] = "",
+) -> Response:
+    on, problem = parse_meeting_date(day, month, year, today=date.today())
+    if on is None:
+        errors = FormErrors()
+        errors.add("meeting-day", problem)
+        form = {"day": day, "month": month, "year": year}
+        return _prep_page(request, db, pa, person, errors=errors, form=form)
+    loop.set_next_meeting(db, actor=pa, person=person, on=on)
+    return RedirectResponse(f"/young-people/{person.id}/meeting?done=date#next-meeting", status_code=303)

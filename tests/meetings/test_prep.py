@@ -1,0 +1,147 @@
+"""Meeting preparation shows only what was shared: now, last time, at the start, markers."""
+
+from datetime import date, timedelta
+
+from sqlmodel import select
+
+from app.audit.models import AuditEvent
+from tests.meetings.helpers import as_pa, check_in
+from tests.web import page
+
+
+def _three_check_ins(client, db, world) -> list[int]:
+    ids = [
+        check_in(
+            client,
+            db,
+            world,
+            {
+                "wellbeing": {"wellbeing.life_satisfaction": "8", "wellbeing.anxious": "2"},
+                "housing": {"housing.feeling": "good", "comment": "private flat words"},
+            },
+            {"wellbeing": "share", "housing": "keep"},
+        ),
+        check_in(
+            client,
+            db,
+            world,
+            {"wellbeing": {"wellbeing.life_satisfaction": "7", "wellbeing.anxious": "3"}},
+            {"wellbeing": "share"},
+        ),
+        check_in(
+            client,
+            db,
+            world,
+            {
+                "wellbeing": {
+                    "wellbeing.life_satisfaction": "4",
+                    "wellbeing.anxious": "7",
+                    "comment": "rough month",
+                },
+                "life": {"life.feeling": "not_great", "life.help": "yes"},
+                "housing": {"housing.feeling": "really_bad", "housing.safe": "never"},
+            },
+            {"wellbeing": "share", "life": "share", "housing": "keep"},
+            talk_about=["life"],
+            going_well="Got my provisional licence",
+        ),
+    ]
+    return ids
+
+
+def test_prep_shows_now_last_time_and_the_start_with_reasons(client, db, world):
+    _three_check_ins(client, db, world)
+    as_pa(client, db, world)
+    html = page(client.get(f"/young-people/{world.young.id}/meeting"))
+    wellbeing = html.find(id="topic-wellbeing")
+    row = wellbeing.find("th", string="Overall, how satisfied are you with your life nowadays?").parent
+    assert [td.get_text(strip=True) for td in row.find_all("td")] == ["4 / 10", "7 / 10", "8 / 10"]
+    reasons = [li.get_text(strip=True) for li in wellbeing.select(".app-markers li")]
+    assert "life satisfaction 7 → 4" in reasons
+    assert "anxiety now in the ONS 'high' band" in reasons
+    assert "life satisfaction now in the ONS 'low' band" in reasons
+    life = [li.get_text(strip=True) for li in html.find(id="topic-life").select(".app-markers li")]
+    assert life == ["asked for help with money"]
+    assert "rough month" in wellbeing.get_text()
+    assert "Got my provisional licence" in html.find(id="going-well").get_text()
+    assert "Money and everyday life" in html.find(id="talk-about").get_text()
+
+
+def test_nothing_unshared_reaches_the_pa(client, db, world):
+    _three_check_ins(client, db, world)
+    as_pa(client, db, world)
+    for path in (f"/young-people/{world.young.id}/meeting", "/caseload"):
+        text = client.get(path).text
+        assert "private flat words" not in text
+        assert "Do you feel safe where you live?" not in text
+        assert "feel about where you live" not in text
+    assert page(client.get(f"/young-people/{world.young.id}/meeting")).find(id="topic-housing") is None
+
+
+def test_each_view_writes_one_audit_row_without_answers(client, db, world):
+    _three_check_ins(client, db, world)
+    as_pa(client, db, world)
+    client.get(f"/young-people/{world.young.id}/meeting")
+    rows = db.exec(select(AuditEvent).where(AuditEvent.action == "meeting.viewed")).all()
+    assert [(r.actor_id, r.young_person_id) for r in rows] == [(world.pa.id, world.young.id)]
+    stored = " ".join(str(v) for v in rows[0].model_dump().values())
+    assert "rough month" not in stored and "life_satisfaction" not in stored
+
+
+def test_another_pa_gets_not_found_for_every_meeting_url(client, db, world):
+    ids = _three_check_ins(client, db, world)
+    as_pa(client, db, world, world.pa2)
+    token = page(client.get("/caseload")).find("input", attrs={"name": "csrf_token"})["value"]
+    base = f"/young-people/{world.young.id}"
+    assert client.get(f"{base}/meeting").status_code == 404
+    for path in (
+        f"{base}/check-ins/{ids[-1]}/seen",
+        f"{base}/check-ins/{ids[-1]}/reply",
+        f"{base}/next-meeting",
+    ):
+        assert client.post(path, data={"csrf_token": token}).status_code == 404
+
+
+def test_a_check_in_with_nothing_shared_cannot_be_marked_or_replied_to(client, db, world):
+    hidden = check_in(client, db, world, {"housing": {"housing.feeling": "ok"}}, {"housing": "keep"})
+    as_pa(client, db, world)
+    token = page(client.get("/caseload")).find("input", attrs={"name": "csrf_token"})["value"]
+    response = client.post(
+        f"/young-people/{world.young.id}/check-ins/{hidden}/seen", data={"csrf_token": token}
+    )
+    assert response.status_code == 404
+
+
+def test_mark_seen_reply_and_next_meeting_reach_the_young_person(client, db, world):
+    ids = _three_check_ins(client, db, world)
+    as_pa(client, db, world)
+    base = f"/young-people/{world.young.id}"
+    token = page(client.get(f"{base}/meeting")).find("input", attrs={"name": "csrf_token"})["value"]
+    client.post(f"{base}/check-ins/{ids[-1]}/seen", data={"csrf_token": token})
+    client.post(
+        f"{base}/check-ins/{ids[-1]}/reply",
+        data={
+            "words": "Thanks for telling me.",
+            "actions": "I will call about the bursary",
+            "csrf_token": token,
+        },
+    )
+    soon = date.today() + timedelta(days=30)
+    meeting = {"day": str(soon.day), "month": str(soon.month), "year": str(soon.year), "csrf_token": token}
+    client.post(f"{base}/next-meeting", data=meeting)
+    as_pa(client, db, world, world.young_user)
+    history = client.get(f"/check-ins/{ids[-1]}").text
+    assert "Seen by Pa" in history
+    assert "Thanks for telling me." in history and "I will call about the bursary" in history
+    assert f"Your next meeting is on {soon.strftime('%A %-d %B %Y')}" in client.get("/me").text
+
+
+def test_a_bad_meeting_date_is_explained_and_kept(client, db, world):
+    _three_check_ins(client, db, world)
+    as_pa(client, db, world)
+    base = f"/young-people/{world.young.id}"
+    token = page(client.get(f"{base}/meeting")).find("input", attrs={"name": "csrf_token"})["value"]
+    bad = {"day": "31", "month": "2", "year": str(date.today().year + 1), "csrf_token": token}
+    response = client.post(f"{base}/next-meeting", data=bad)
+    assert response.status_code == 422
+    assert page(response).find("input", attrs={"name": "day"})["value"] == "31"
