@@ -7,13 +7,13 @@ from starlette.middleware.gzip import GZipMiddleware
 from app.auth import account_routes
 from app.auth import routes as auth_routes
 from app.auth.dependencies import csrf_protect, optional_user
-from app.checkins import finish_routes, flow_routes, history_routes, my_data_routes
+from app.checkins import finish_routes, flow_routes, history_routes, my_data_routes, views_routes
 from app.db import make_engine
 from app.i18n_middleware import LanguageMiddleware
 from app.meetings import alert_routes, team_routes
 from app.meetings import routes as meeting_routes
 from app.pages import routes as page_routes
-from app.people import admin_routes, caseload_routes, start_routes
+from app.people import admin_routes, caseload_routes, handover_routes, start_routes
 from app.settings import Settings, get_settings
 from app.templating import STATIC_DIR, make_templates
 from app.web.errors import install_error_pages
@@ -43,10 +43,12 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         start_routes,
         caseload_routes,
         admin_routes,
+        handover_routes,
         flow_routes,
         finish_routes,
         history_routes,
         my_data_routes,
+        views_routes,
         meeting_routes,
         alert_routes,
         team_routes,

@@ -51,6 +51,7 @@ ROUTES: dict[tuple[str, str], frozenset[Role]] = {
     ("GET", "/check-ins/{check_in_id}/delete"): frozenset({YP}),
     ("POST", "/check-ins/{check_in_id}/delete"): frozenset({YP}),
     ("GET", "/my-data"): frozenset({YP}),
+    ("GET", "/me/who-has-looked"): frozenset({YP}),
     ("GET", "/my-data.json"): frozenset({YP}),
     ("GET", "/team"): frozenset({MANAGER}),
     ("GET", "/insights"): frozenset({ANALYST}),
@@ -73,8 +74,8 @@ ROUTES: dict[tuple[str, str], frozenset[Role]] = {
     ("POST", "/admin/staff/new"): frozenset({ADMIN}),
     ("GET", "/admin/staff/{staff_id}"): frozenset({ADMIN}),
     ("POST", "/admin/staff/{staff_id}/deactivate"): frozenset({ADMIN}),
-    ("GET", "/admin/young-people/{young_person_id}/assign"): frozenset({ADMIN}),
-    ("POST", "/admin/young-people/{young_person_id}/assign"): frozenset({ADMIN}),
+    ("GET", "/young-people/{young_person_id}/pa"): frozenset({ADMIN, MANAGER}),
+    ("POST", "/young-people/{young_person_id}/pa"): frozenset({ADMIN, MANAGER}),
 }
 
 

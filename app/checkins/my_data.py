@@ -175,18 +175,25 @@ def _what(event: AuditEvent) -> str:
         "pa.assigned": _("Chose who your PA is"),
         "invite.issued": _("Gave you a code to set up your account"),
         "sessions.ended": _("Signed you out on every phone and computer"),
+        "check_in.marked_seen": _("Marked your check-in as seen"),
+        "check_in.replied": _("Replied to your check-in"),
+        "meeting.date_set": _("Set the date of your next meeting"),
+        "alert.acknowledged": _("Picked up the alert about your safety"),
     }
     return known.get(event.action, _("Changed your record"))
 
 
-def staff_activity(session: Session, *, person: YoungPerson) -> list[StaffEvent]:
-    """What staff did with the young person's record, oldest first, in plain words."""
-    rows = session.exec(
+def staff_activity(session: Session, *, person: YoungPerson, views_only: bool = False) -> list[StaffEvent]:
+    """What staff did with the young person's record (or only what they looked at), oldest first."""
+    statement = (
         select(AuditEvent, User)
         .join(User, col(User.id) == AuditEvent.actor_id)
         .where(AuditEvent.young_person_id == person.id, col(User.role).in_(list(STAFF_ROLES)))
         .order_by(col(AuditEvent.created_at), col(AuditEvent.id))
-    ).all()
+    )
+    if views_only:
+        statement = statement.where(col(AuditEvent.action).endswith(".viewed"))
+    rows = session.exec(statement).all()
     pa = current_pa(session, young_person_id=person.id or 0)
     return [StaffEvent(event.created_at, _who(actor, pa), _what(event)) for event, actor in rows]
 

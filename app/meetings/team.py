@@ -8,7 +8,7 @@ from sqlmodel import Session, col, select
 
 from app.checkins.models import CheckIn, SafetyAlert, Status
 from app.db import utcnow
-from app.people.models import PaAssignment, User
+from app.people.models import PaAssignment, User, YoungPerson
 
 
 @dataclass(frozen=True)
@@ -46,3 +46,15 @@ def coverage(session: Session, *, team_id: int) -> Coverage:
         )
     ).one()
     return Coverage(total, checked_in, open_count, oldest)
+
+
+def team_caseloads(session: Session, *, team_id: int) -> list[tuple[YoungPerson, User]]:
+    """Each young person the team supports now, with their PA, by name."""
+    rows = session.exec(
+        select(YoungPerson, User)
+        .join(PaAssignment, col(PaAssignment.young_person_id) == YoungPerson.id)
+        .join(User, col(User.id) == PaAssignment.pa_id)
+        .where(User.team_id == team_id, col(PaAssignment.ended_at).is_(None))
+        .order_by(YoungPerson.first_name, YoungPerson.last_name, YoungPerson.id)
+    ).all()
+    return [(person, pa) for person, pa in rows]

@@ -6,7 +6,7 @@ from fastapi.responses import Response
 from app.auth.dependencies import Manager
 from app.db import SessionDep
 from app.meetings import alert_desk
-from app.meetings.team import coverage
+from app.meetings.team import coverage, team_caseloads
 from app.people import service
 from app.people.models import Team
 from app.templating import render
@@ -26,5 +26,6 @@ def show_team(request: Request, db: SessionDep, manager: Manager) -> Response:
         "coverage": coverage(db, team_id=team.id) if team and team.id else None,
         "queue": alert_desk.duty_queue(db, team_id=manager.team_id),
         "escalated": alert_desk.escalated(db, manager=manager),
+        "caseloads": team_caseloads(db, team_id=team.id) if team and team.id else [],
     }
     return render(request, "meetings/team.html", context)

@@ -9,9 +9,8 @@ from app.auth.dependencies import Admin
 from app.auth.service import normalise_username
 from app.db import SessionDep
 from app.forms import FormErrors, clean_text
-from app.i18n import gettext as _
 from app.people import service
-from app.people.dependencies import AdminStaffMember, StaffYoungPerson
+from app.people.dependencies import AdminStaffMember
 from app.people.models import Role
 from app.people.staff_form import StaffForm, check_staff
 from app.templating import render
@@ -73,36 +72,3 @@ def deactivate_staff_member(db: SessionDep, admin: Admin, member: AdminStaffMemb
     if member.id != admin.id and member.active:
         service.deactivate_staff(db, actor=admin, member=member)
     return RedirectResponse(f"/admin/staff/{member.id}?done=deactivated", status_code=303)
-
-
-@router.get("/young-people/{young_person_id}/assign")
-def show_assign_pa(request: Request, db: SessionDep, admin: Admin, person: StaffYoungPerson) -> Response:
-    return render(request, "admin/assign_pa.html", _assign_context(db, admin.organisation_id, person))
-
-
-@router.post("/young-people/{young_person_id}/assign")
-def assign_pa(
-    request: Request,
-    db: SessionDep,
-    admin: Admin,
-    person: StaffYoungPerson,
-    pa_id: Annotated[str, Form(max_length=20)] = "",
-) -> Response:
-    pas = service.active_pas(db, organisation_id=admin.organisation_id)
-    pa = next((p for p in pas if str(p.id) == pa_id), None)
-    if pa is None:
-        context = _assign_context(db, admin.organisation_id, person)
-        context["errors"].add("pa_id", _("Choose a PA"))
-        return render(request, "admin/assign_pa.html", context, status_code=422)
-    service.assign_pa(db, actor=admin, young_person=person, pa=pa)
-    return RedirectResponse("/admin?done=assigned#young-people", status_code=303)
-
-
-def _assign_context(db: SessionDep, organisation_id: int, person: object) -> dict[str, object]:
-    current = service.current_pa(db, young_person_id=person.id)  # type: ignore[attr-defined]
-    return {
-        "person": person,
-        "current_pa": current,
-        "pas": service.active_pas(db, organisation_id=organisation_id),
-        "errors": FormErrors(),
-    }

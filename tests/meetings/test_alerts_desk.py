@@ -87,3 +87,16 @@ def test_the_manager_home_counts_without_answers(client, db, world):
     assert "Young people supported 2" in coverage
     assert "Checked in this month 1" in coverage
     assert "Open safety alerts 1" in coverage
+
+
+def test_the_team_manager_hands_a_young_person_over(client, db, world):
+    as_pa(client, db, world, world.manager)
+    team = page(client.get("/team"))
+    link = team.find("a", href=f"/young-people/{world.young.id}/pa")
+    token = team.find("input", attrs={"name": "csrf_token"})["value"]
+    response = client.post(link["href"], data={"pa_id": str(world.pa2.id), "csrf_token": token})
+    assert response.headers["location"] == "/team"
+    as_pa(client, db, world)
+    assert client.get(f"/young-people/{world.young.id}/meeting").status_code == 404
+    as_pa(client, db, world, world.pa2)
+    assert client.get(f"/young-people/{world.young.id}/meeting").status_code == 200

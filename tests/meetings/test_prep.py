@@ -145,3 +145,12 @@ def test_a_bad_meeting_date_is_explained_and_kept(client, db, world):
     response = client.post(f"{base}/next-meeting", data=bad)
     assert response.status_code == 422
     assert page(response).find("input", attrs={"name": "day"})["value"] == "31"
+
+
+def test_the_young_person_sees_who_has_looked_in_plain_words(client, db, world):
+    _three_check_ins(client, db, world)
+    as_pa(client, db, world)
+    client.get(f"/young-people/{world.young.id}/meeting")
+    as_pa(client, db, world, world.young_user)
+    views = page(client.get("/me/who-has-looked")).find(id="views").get_text(" ", strip=True)
+    assert "Pa One (your PA) looked at your check-ins on" in views

@@ -78,7 +78,7 @@ def test_an_admin_cannot_deactivate_themself(client, db, world):
 
 def test_handover_gives_the_new_pa_access_and_removes_the_old_pas_at_once(client, db, world):
     signed_in_client(client, db, world.admin)
-    path = f"/admin/young-people/{world.young.id}/assign"
+    path = f"/young-people/{world.young.id}/pa"
     response = client.post(
         path, data={"pa_id": str(world.pa2.id), "csrf_token": csrf_token(client, path)}
     )
@@ -102,7 +102,7 @@ def test_handover_gives_the_new_pa_access_and_removes_the_old_pas_at_once(client
 
 def test_assigning_a_pa_from_another_council_is_refused(client, db, world):
     signed_in_client(client, db, world.admin)
-    path = f"/admin/young-people/{world.young.id}/assign"
+    path = f"/young-people/{world.young.id}/pa"
     data = {"pa_id": str(world.other_admin.id), "csrf_token": csrf_token(client, path)}
     assert error_messages(client.post(path, data=data)) == ["Choose a PA"]
 

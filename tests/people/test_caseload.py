@@ -34,7 +34,7 @@ def test_another_pa_gets_not_found_for_someone_elses_young_person(client, db, wo
 def test_an_admin_of_another_council_gets_not_found(client, db, world):
     signed_in_client(client, db, world.other_admin)
     assert client.get(f"/young-people/{world.young.id}").status_code == 404
-    assert client.get(f"/admin/young-people/{world.young.id}/assign").status_code == 404
+    assert client.get(f"/young-people/{world.young.id}/pa").status_code == 404
 
 
 def test_a_missing_young_person_is_not_found(client, db, world):
