@@ -13,6 +13,7 @@ from app.meetings.shared import SharedCheckIn, load_shared, shared_check_in_ids
 from app.people.models import User
 from app.people.service import CaseloadEntry, caseload
 from app.questions.catalogue import question_set
+from app.questions.schema import QuestionSetFile
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,13 @@ def _row(
         last_shared_at=sent,
         quiet=sent is None or sent < quiet_after,
     )
+
+
+def _question_set(session: Session, version: int) -> QuestionSetFile:
+    cache = session.info.setdefault("question_sets", {})
+    if version not in cache:
+        cache[version] = question_set(session, version=version)
+    return cache[version]
 
 
 def caseload_rows(session: Session, *, pa: User, quiet_weeks: int, search: str = "") -> list[CaseloadRow]:

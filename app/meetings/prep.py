@@ -14,7 +14,7 @@ from app.meetings.shared import (
     load_shared,
     shared_check_in_ids,
     shared_headline_numbers,
-    shared_topic_history,
+    shared_topic_picks,
 )
 from app.questions.catalogue import latest_version, question_set, say
 from app.questions.schema import QuestionSetFile, Topic
@@ -100,17 +100,12 @@ def _series(session: Session, questions: QuestionSetFile, young_person_id: int) 
 
 def meeting_prep(session: Session, *, young_person_id: int) -> MeetingPrep:
     """Everything the PA may see before a meeting, built only from what was shared."""
-    history = shared_topic_history(session, young_person_id=young_person_id)
-    newest = shared_check_in_ids(session, young_person_ids=[young_person_id], latest=1).get(
-        young_person_id, []
-    )
+    visible = shared_check_in_ids(session, young_person_ids=[young_person_id], latest=1)
+    newest = visible.get(young_person_id, [])
     if not newest:
         return MeetingPrep([], None, [])
     questions = question_set(session, version=latest_version(session))
-    history = shared_topic_history(session, young_person_id=young_person_id)
-    newest = shared_check_in_ids(session, young_person_ids=[young_person_id], latest=1).get(
-        young_person_id, []
-    )
+    history = shared_topic_picks(session, young_person_id=young_person_id)
     loaded = load_shared(session, check_in_ids=sorted(_picks(history) | set(newest)))
     series = _series(session, questions, young_person_id)
     topics = [_topic(item, history.get(item.key, []), loaded, series) for item in questions.topics]

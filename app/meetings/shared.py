@@ -114,44 +114,68 @@ def _add_corrections(session: Session, loaded: dict[int, SharedCheckIn]) -> None
             item.corrections.append(row)
 
 
-def shared_topic_history(session: Session, *, young_person_id: int) -> dict[str, list[tuple[int, datetime]]]:
-    """Per topic, the (check-in id, sent time) of every check-in that shared it, oldest first."""
-    rows = session.exec(
-        select(TopicResponse.topic_key, CheckIn.id, CheckIn.submitted_at)
+def shared_topic_picks(session: Session, *, young_person_id: int) -> dict[str, list[tuple[int, datetime]]]:
+    """Per topic, the first, previous and latest check-ins that shared it, oldest first."""
+    order = (col(CheckIn.submitted_at), col(CheckIn.id))
+    newest = func.row_number().over(
+        partition_by=TopicResponse.topic_key, order_by=tuple(o.desc() for o in order)
+    )
+    oldest = func.row_number().over(partition_by=TopicResponse.topic_key, order_by=order)
+    ranked = (
+        select(
+            TopicResponse.topic_key,
+            CheckIn.id,
+            CheckIn.submitted_at,
+            newest.label("newest"),
+            oldest.label("oldest"),
+        )
         .join(CheckIn, col(CheckIn.id) == TopicResponse.check_in_id)
         .where(
             CheckIn.young_person_id == young_person_id,
             CheckIn.status == Status.submitted,
             col(TopicResponse.shared).is_(True),
         )
-        .order_by(col(CheckIn.submitted_at), col(CheckIn.id))
+        .subquery()
+    )
+    rows = session.exec(
+        select(ranked.c.topic_key, ranked.c.id, ranked.c.submitted_at)
+        .where(or_(ranked.c.newest <= 2, ranked.c.oldest == 1))
+        .order_by(ranked.c.topic_key, ranked.c.submitted_at, ranked.c.id)
     ).all()
-    history: dict[str, list[tuple[int, datetime]]] = defaultdict(list)
+    picks: dict[str, list[tuple[int, datetime]]] = defaultdict(list)
     for topic_key, check_in_id, submitted_at in rows:
-        history[topic_key].append((check_in_id, submitted_at))
-    return history
+        picks[topic_key].append((check_in_id, submitted_at))
+    return picks
 
 
 def shared_headline_numbers(
-    session: Session, *, young_person_id: int, headline_keys: list[str]
+    session: Session, *, young_person_id: int, headline_keys: list[str], recent: int = 12
 ) -> list[tuple[str, datetime, int]]:
-    """(question key, sent time, number) of every shared headline answer, oldest first, for trends."""
+    """(question key, sent time, number) of the latest shared headline answers, oldest first."""
+    rank = func.row_number().over(
+        partition_by=Answer.question_key, order_by=(col(CheckIn.submitted_at).desc(), col(CheckIn.id).desc())
+    )
+    ranked = (
+        select(Answer.question_key, CheckIn.submitted_at, Answer.number, CheckIn.id, rank.label("rank"))
+        .join(CheckIn, col(CheckIn.id) == Answer.check_in_id)
+        .join(
+            TopicResponse,
+            (col(TopicResponse.check_in_id) == Answer.check_in_id)
+            & (col(TopicResponse.topic_key) == Answer.topic_key),
+        )
+        .where(
+            CheckIn.young_person_id == young_person_id,
+            CheckIn.status == Status.submitted,
+            col(TopicResponse.shared).is_(True),
+            col(Answer.question_key).in_(headline_keys),
+            col(Answer.number).is_not(None),
+        )
+        .subquery()
+    )
     return list(
         session.exec(
-            select(Answer.question_key, CheckIn.submitted_at, Answer.number)
-            .join(CheckIn, col(CheckIn.id) == Answer.check_in_id)
-            .join(
-                TopicResponse,
-                (col(TopicResponse.check_in_id) == Answer.check_in_id)
-                & (col(TopicResponse.topic_key) == Answer.topic_key),
-            )
-            .where(
-                CheckIn.young_person_id == young_person_id,
-                CheckIn.status == Status.submitted,
-                col(TopicResponse.shared).is_(True),
-                col(Answer.question_key).in_(headline_keys),
-                col(Answer.number).is_not(None),
-            )
-            .order_by(col(CheckIn.submitted_at), col(CheckIn.id))
+            select(ranked.c.question_key, ranked.c.submitted_at, ranked.c.number)
+            .where(ranked.c.rank <= recent)
+            .order_by(ranked.c.submitted_at, ranked.c.id)
         ).all()
     )

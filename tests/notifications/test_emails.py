@@ -1,10 +1,15 @@
 """Emails to staff go through a real SMTP server and carry no names and no answers."""
 
+from datetime import timedelta
+
 import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import select
 
+from app.db import utcnow
 from app.main import create_app
+from app.meetings.alert_desk import escalate_due
+from app.notifications.mailer import deliver_pending
 from app.notifications.models import Notification
 from tests.checkins.journey import Journey
 from tests.conftest import make_settings
@@ -83,3 +88,20 @@ def test_without_smtp_settings_emails_wait_in_the_outbox(client, db, world):
     journey.answer("risk", {"risk.unsafe_now": "yes"})
     owed = db.exec(select(Notification)).all()
     assert [(n.user_id, n.kind, n.sent_at) for n in owed] == [(world.pa.id, "alert", None)]
+
+
+def test_an_escalation_emails_the_manager_once_with_no_content(mail, engine, db, world):
+    client, inbox = mail
+    signed_in_client(client, db, world.young_user)
+    journey = Journey(client)
+    journey.start()
+    journey.answer("risk", {"risk.unsafe_now": "yes", "comment": "my secret words"})
+    inbox.messages.clear()
+    settings = client.app.state.settings
+    later = utcnow() + timedelta(minutes=settings.alert_escalation_minutes + 5)
+    for _ in range(2):
+        escalate_due(db, after_minutes=settings.alert_escalation_minutes, now=later)
+        deliver_pending(db, settings=settings)
+    assert [m["To"] for m in inbox.messages] == ["manager@council.example"]
+    body = _secret_free(inbox.messages[0], world)
+    assert "has not been picked up" in body
