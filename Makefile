@@ -46,6 +46,10 @@ css:
 lock: install-test
 	$(BIN)/pip freeze --exclude-editable | grep -v '^checkin' > constraints.txt
 
+audit: install
+	$(BIN)/pip install --quiet pip-audit
+	$(BIN)/pip-audit --disable-pip --no-deps -r constraints.txt
+
 lint: install-test
 	$(BIN)/ruff check app migrations tests
 	$(BIN)/ruff format --check app migrations tests
