@@ -1,0 +1,31 @@
+"""An admin opens an account for a new PA, who then signs in with the first passphrase."""
+
+import pytest
+
+from tests.browser.support import Page, expect, follow, press, sign_in, sign_out
+from tests.factories import World
+
+pytestmark = pytest.mark.browser
+
+FIRST_PASSPHRASE = "lantern copper meadow"
+
+
+def admin_adds_pa(page: Page) -> None:
+    sign_in(page, "admin.one")
+    follow(page, "Add staff")
+    page.get_by_label("Full name").fill("Sam Jones")
+    page.get_by_label("Username").fill("sam.jones")
+    page.get_by_label("Personal Adviser (PA)").check()
+    page.get_by_label("Leaving Care").check()
+    page.get_by_label("First passphrase").fill(FIRST_PASSPHRASE)
+    press(page, "Add account")
+
+
+def test_admin_adds_a_pa_who_can_then_sign_in(world: World, page: Page) -> None:
+    admin_adds_pa(page)
+    expect(page.get_by_role("heading", name="Sam Jones", level=1)).to_be_visible()
+    expect(page.get_by_text("Account added.")).to_be_visible()
+
+    sign_out(page)
+    sign_in(page, "sam.jones", FIRST_PASSPHRASE)
+    expect(page.get_by_role("heading", name="Your caseload")).to_be_visible()
