@@ -14,7 +14,10 @@ from app.auth.passwords import hash_passphrase
 from app.auth.service import normalise_username
 from app.db import make_engine
 from app.demo import load_demo_data
+from app.demo_bulk import load_cohort
 from app.demo_history import DEMO_SEED
+from app.lifecycle.backup import BackupError, backup, restore
+from app.lifecycle.retention import run_retention
 from app.meetings.alert_desk import escalate_due
 from app.notifications.mailer import deliver_pending
 from app.people.models import STAFF_ROLES, Organisation, Role, Team, User
@@ -141,16 +144,63 @@ def jobs_run() -> None:
     with Session(make_engine(settings.database_url)) as session:
         escalated = escalate_due(session, after_minutes=settings.alert_escalation_minutes)
         sent = deliver_pending(session, settings=settings)
-    click.echo(f"Escalated {escalated} alert(s); sent {sent} email(s).")
+        purged = run_retention(session, keep_days=settings.retention_unshared_days).check_ins_deleted
+    click.echo(
+        f"Escalated {escalated} alert(s); sent {sent} email(s); deleted {purged} unshared check-in(s)."
+    )
+
+
+@main.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, writable=True))
+def backup_command(file: str) -> None:
+    """Write a consistent backup of the database to FILE (the service can keep running)."""
+    try:
+        backup(get_settings().database_url, Path(file))
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Backed up to {file}.")
+
+
+@main.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--yes", is_flag=True, help="Do not ask before replacing the database's contents.")
+def restore_command(file: str, yes: bool) -> None:
+    """Replace everything in the database with the backup in FILE."""
+    if not yes:
+        click.confirm("This replaces everything in the database. Carry on?", abort=True)
+    try:
+        restore(get_settings().database_url, Path(file))
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Restored from {file}.")
 
 
 @main.command("demo-data")
 @click.option("--seed", default=DEMO_SEED, show_default=True, help="The same seed gives the same history.")
-def demo_data(seed: int) -> None:
+@click.option(
+    "--young-people",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Instead, bulk-load a synthetic council ('Synthetic Council SEED') of this many young people.",
+)
+@click.option(
+    "--months", type=click.IntRange(1, 120), default=36, show_default=True, help="With --young-people."
+)
+def demo_data(seed: int, young_people: int | None, months: int) -> None:
     """Load the demo council, its accounts and a year of check-ins (never in production)."""
     settings = get_settings()
     if settings.is_production:
         raise click.ClickException("Demo data is never loaded in production.")
+    if young_people is not None:
+        engine = make_engine(settings.database_url)
+        try:
+            summary = load_cohort(
+                engine, settings=settings, young_people=young_people, months=months, seed=seed
+            )
+        except RuntimeError as error:
+            raise click.ClickException(str(error)) from error
+        click.echo(summary.line())
+        return
     with Session(make_engine(settings.database_url)) as session:
         loaded = load_demo_data(session, settings=settings, seed=seed)
     click.echo("Demo data loaded." if loaded else "Demo data is already there.")

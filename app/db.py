@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from fastapi import Path as PathParam
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, SQLModel, create_engine
@@ -54,3 +55,7 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+MAX_ID = 2**31 - 1
+RecordId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
+"""A record's id in a URL: out of range (PostgreSQL's integer) is a 400, never a database error."""

@@ -10,6 +10,8 @@ from app.auth.dependencies import csrf_protect, optional_user
 from app.checkins import finish_routes, flow_routes, history_routes, my_data_routes, views_routes
 from app.db import make_engine
 from app.i18n_middleware import LanguageMiddleware
+from app.insights import export_log_routes
+from app.insights import routes as insight_routes
 from app.meetings import alert_routes, team_routes
 from app.meetings import routes as meeting_routes
 from app.pages import routes as page_routes
@@ -52,6 +54,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         meeting_routes,
         alert_routes,
         team_routes,
+        insight_routes,
+        export_log_routes,
     )
     for module in routers:
         app.include_router(module.router)

@@ -3,6 +3,8 @@
 from app.audit.models import AuditEvent
 from app.auth.models import ThrottleHit, UserSession
 from app.checkins.models import Answer, CheckIn, Correction, SafetyAlert, TopicResponse
+from app.insights.models import ExportLog
+from app.lifecycle.models import RetentionRun
 from app.notifications.models import Notification
 from app.people.models import (
     InviteCode,
@@ -20,7 +22,9 @@ __all__ = [
     "AuditEvent",
     "CheckIn",
     "Correction",
+    "ExportLog",
     "QuestionSet",
+    "RetentionRun",
     "SafetyAlert",
     "TopicResponse",
     "InviteCode",

@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     mail_from: str = "check-in@localhost"
     alert_escalation_minutes: int = Field(default=120, ge=1)
     quiet_weeks: int = Field(default=6, ge=1)
+    retention_unshared_days: int = Field(default=365, ge=1)
     service_name: str = "Check-in"
     default_language: str = "en"
 

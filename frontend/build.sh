@@ -67,5 +67,8 @@ To update: change the axe-core version in \`frontend/package.json\`, run
 \`npm install\` in \`frontend/\`, then \`bash frontend/build.sh\`.
 EOF
 
+# Our own small script (static/js/app.js) is written by hand; keep its .gz in step.
+gz "$ROOT/static/js/app.js"
+
 echo "built: $(wc -c < "$CSS") B css, $(wc -c < "$CSS.gz") B gzipped;" \
   "htmx $HTMX_VERSION; axe-core $AXE_VERSION"

@@ -55,6 +55,10 @@ ROUTES: dict[tuple[str, str], frozenset[Role]] = {
     ("GET", "/my-data.json"): frozenset({YP}),
     ("GET", "/team"): frozenset({MANAGER}),
     ("GET", "/insights"): frozenset({ANALYST}),
+    ("GET", "/insights/tables/{table_key}"): frozenset({ANALYST}),
+    ("GET", "/insights/tables/{table_key}.csv"): frozenset({ANALYST}),
+    ("GET", "/insights/tables/{table_key}.xlsx"): frozenset({ANALYST}),
+    ("GET", "/insights/tables/{table_key}.json"): frozenset({ANALYST}),
     ("GET", "/caseload"): frozenset({PA}),
     ("POST", "/caseload/away"): frozenset({PA}),
     ("GET", "/young-people/{young_person_id}/meeting"): frozenset({PA}),
@@ -70,6 +74,7 @@ ROUTES: dict[tuple[str, str], frozenset[Role]] = {
     ("POST", "/young-people/{young_person_id}/invite"): frozenset({PA, ADMIN}),
     ("POST", "/young-people/{young_person_id}/sign-out-everywhere"): frozenset({PA, ADMIN}),
     ("GET", "/admin"): frozenset({ADMIN}),
+    ("GET", "/admin/exports"): frozenset({ADMIN}),
     ("GET", "/admin/staff/new"): frozenset({ADMIN}),
     ("POST", "/admin/staff/new"): frozenset({ADMIN}),
     ("GET", "/admin/staff/{staff_id}"): frozenset({ADMIN}),
@@ -104,7 +109,12 @@ def _app_routes(web_app) -> dict[tuple[str, str], frozenset[Role]]:
 
 def _fill(path: str, world) -> str:
     return path.format(
-        young_person_id=world.young.id, staff_id=world.pa.id, check_in_id=1, topic_key="employment", alert_id=1
+        young_person_id=world.young.id,
+        staff_id=world.pa.id,
+        check_in_id=1,
+        topic_key="employment",
+        alert_id=1,
+        table_key="coverage",
     )
 
 
@@ -137,9 +147,10 @@ def test_every_other_role_is_refused(client, db, world, method, path):
         assert "You cannot see this page" in response.text
 
 
-# Sessions are touched to keep them alive, and a staff view of a young person's check-ins must
-# write its audit row: the only writes a GET may make.
-GET_MAY_WRITE = {"user_session", "audit_event"}
+# Sessions are touched to keep them alive, a staff view of a young person's check-ins must write
+# its audit row, and every download of an approved table is logged (who, table, period, SHA-256):
+# the only writes a GET may make.
+GET_MAY_WRITE = {"user_session", "audit_event", "export_log"}
 
 
 def _snapshot(session: Session) -> str:

@@ -2,6 +2,8 @@
 
 from datetime import datetime
 
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 from sqlmodel import Field, SQLModel
 
 from app.db import utcnow
@@ -20,3 +22,11 @@ class AuditEvent(SQLModel, table=True):
     record_type: str | None = Field(default=None, max_length=40)
     record_id: int | None = None
     created_at: datetime = Field(default_factory=utcnow)
+
+
+@event.listens_for(Session, "before_flush")
+def _audit_is_append_only(session: Session, _context: object, _instances: object) -> None:
+    """The application may add audit rows but never change or delete one."""
+    for row in (*session.dirty, *session.deleted):
+        if isinstance(row, AuditEvent) and (row in session.deleted or session.is_modified(row)):
+            raise PermissionError("The audit trail is append-only")

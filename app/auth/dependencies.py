@@ -8,6 +8,7 @@ from fastapi import Depends, HTTPException, Request
 from app.auth.sessions import load_session
 from app.auth.tokens import csrf_token, csrf_token_matches
 from app.db import SessionDep
+from app.forms import as_lists
 from app.people.models import Role, User
 from app.settings import Settings
 
@@ -86,10 +87,14 @@ async def csrf_protect(request: Request) -> None:
     if request.method in SAFE_METHODS:
         return
     token = request.headers.get("x-csrf-token")
-    if token is None and request.headers.get("content-type", "").startswith(
+    if request.headers.get("content-type", "").startswith(
         ("application/x-www-form-urlencoded", "multipart/form-data")
     ):
-        token = str((await request.form()).get("csrf_token", ""))
+        form = await request.form()
+        # Kept for this request only: a "try again" page can post a check-in's answers back.
+        request.state.form_fields = as_lists(form)
+        if token is None:
+            token = str(form.get("csrf_token", ""))
     settings = request.app.state.settings
     cookies = request.state.cookies
     candidates = [

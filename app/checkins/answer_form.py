@@ -9,6 +9,8 @@ from app.questions.catalogue import answers_of, say
 from app.questions.schema import Kind, Question
 
 TEXT_LIMIT = 1000
+# Exactly what the scale's radio buttons send ("²".isdigit() is true, but int("²") fails).
+SCALE_VALUES = frozenset(str(n) for n in range(11))
 
 
 @dataclass
@@ -24,7 +26,7 @@ class TopicAnswers:
 
 def _problem(question: Question, chosen: list[str]) -> str | None:
     if question.kind is Kind.scale:
-        ok = len(chosen) == 1 and chosen[0].isdigit() and 0 <= int(chosen[0]) <= 10
+        ok = len(chosen) == 1 and chosen[0] in SCALE_VALUES
         return None if ok else _("Choose a number from 0 to 10, or leave it")
     if question.kind is Kind.text:
         return None

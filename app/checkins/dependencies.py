@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from app.auth.dependencies import YoungPersonUser
 from app.checkins.models import CheckIn, Status
-from app.db import SessionDep
+from app.db import RecordId, SessionDep
 from app.people.models import YoungPerson
 
 
@@ -22,7 +22,7 @@ def own_record(user: YoungPersonUser, db: SessionDep) -> YoungPerson:
 Me = Annotated[YoungPerson, Depends(own_record)]
 
 
-def own_check_in(check_in_id: int, me: Me, db: SessionDep) -> CheckIn:
+def own_check_in(check_in_id: RecordId, me: Me, db: SessionDep) -> CheckIn:
     """One of the young person's own check-ins; anyone else's is 404."""
     check_in = db.get(CheckIn, check_in_id)
     if check_in is None or check_in.young_person_id != me.id:

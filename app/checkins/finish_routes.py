@@ -9,7 +9,7 @@ from app.checkins.models import Status
 from app.checkins.share_form import ShareChoices, read_share_form
 from app.checkins.summary import summarise
 from app.db import SessionDep
-from app.forms import FormLists
+from app.forms import FORM_LISTS_OPENAPI, FormLists
 from app.notifications.background import send_owed_emails
 from app.people.service import current_pa
 from app.templating import render
@@ -27,7 +27,7 @@ def show_check_answers(request: Request, db: SessionDep, check_in: MyDraft) -> R
     return render(request, "checkins/check.html", context)
 
 
-@router.post("/{check_in_id}/check")
+@router.post("/{check_in_id}/check", openapi_extra=FORM_LISTS_OPENAPI)
 def submit_check_in(
     request: Request, db: SessionDep, check_in: MyCheckIn, fields: FormLists, background: BackgroundTasks
 ) -> Response:

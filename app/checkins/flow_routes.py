@@ -9,7 +9,7 @@ from app.checkins import screens, service
 from app.checkins.answer_form import TopicAnswers, read_topic_form
 from app.checkins.dependencies import Me, MyDraft
 from app.db import SessionDep
-from app.forms import FormErrors, FormLists
+from app.forms import FORM_LISTS_OPENAPI, FormErrors, FormLists
 from app.notifications.background import send_owed_emails
 from app.questions.schema import Topic
 from app.templating import render
@@ -53,7 +53,7 @@ def show_topic(request: Request, db: SessionDep, check_in: MyDraft, topic_key: s
     return render(request, "checkins/topic.html", context)
 
 
-@router.post("/{check_in_id}/topics/{topic_key}")
+@router.post("/{check_in_id}/topics/{topic_key}", openapi_extra=FORM_LISTS_OPENAPI)
 def answer_topic(
     request: Request,
     db: SessionDep,
@@ -99,7 +99,7 @@ def show_help_now(request: Request, db: SessionDep, check_in: MyDraft, topic_key
     return render(request, "checkins/help_now.html", context)
 
 
-@router.post("/{check_in_id}/topics/{topic_key}/help")
+@router.post("/{check_in_id}/topics/{topic_key}/help", openapi_extra=FORM_LISTS_OPENAPI)
 def answer_follow_up(
     request: Request, db: SessionDep, check_in: MyDraft, topic_key: str, fields: FormLists
 ) -> Response:

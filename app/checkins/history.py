@@ -108,12 +108,12 @@ class QuestionSets:
 
 
 def staff_names(session: Session, user_ids: Iterable[int | None]) -> dict[int, str]:
-    """Display names of these accounts (staff who saw or replied to a check-in)."""
+    """First names of these accounts (staff who saw or replied to a check-in), as people say them."""
     ids = sorted({i for i in user_ids if i})
     if not ids:
         return {}
     rows = session.exec(select(User.id, User.display_name).where(col(User.id).in_(ids))).all()
-    return {user_id: name for user_id, name in rows if user_id}
+    return {user_id: name.split()[0] for user_id, name in rows if user_id and name}
 
 
 def submitted_check_ins(session: Session, *, person: YoungPerson) -> list[CheckIn]:

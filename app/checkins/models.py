@@ -49,6 +49,7 @@ class Answer(SQLModel, table=True):
 
     __table_args__ = (
         UniqueConstraint("check_in_id", "question_key", "option_key", name="uq_answer_one_each"),
+        Index("ix_answer_question_key", "question_key", "check_in_id"),  # insights count a question at a time
         CheckConstraint("number IS NULL OR (number >= 0 AND number <= 10)", name="number_range"),
     )
 

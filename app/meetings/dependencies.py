@@ -6,7 +6,7 @@ from fastapi import Depends, HTTPException
 
 from app.auth.dependencies import allow
 from app.checkins.models import CheckIn, SafetyAlert
-from app.db import SessionDep
+from app.db import RecordId, SessionDep
 from app.meetings.alert_desk import can_handle
 from app.meetings.shared import shared_check_in_ids
 from app.people.models import Role, User, YoungPerson
@@ -16,7 +16,7 @@ PaOnly = Annotated[User, Depends(allow(Role.pa))]
 AlertStaff = Annotated[User, Depends(allow(Role.pa, Role.manager))]
 
 
-def young_person_for_pa(young_person_id: int, pa: PaOnly, db: SessionDep) -> YoungPerson:
+def young_person_for_pa(young_person_id: RecordId, pa: PaOnly, db: SessionDep) -> YoungPerson:
     """A young person this PA supports now; 404 for everyone else, handed-over ones included."""
     person = db.get(YoungPerson, young_person_id)
     if person is None or not is_current_pa(db, pa_id=pa.id or 0, young_person_id=person.id or 0):
@@ -27,7 +27,7 @@ def young_person_for_pa(young_person_id: int, pa: PaOnly, db: SessionDep) -> You
 PaYoungPerson = Annotated[YoungPerson, Depends(young_person_for_pa)]
 
 
-def shared_check_in(check_in_id: int, person: PaYoungPerson, db: SessionDep) -> CheckIn:
+def shared_check_in(check_in_id: RecordId, person: PaYoungPerson, db: SessionDep) -> CheckIn:
     """A sent check-in of that young person with something shared in it; 404 otherwise."""
     visible = shared_check_in_ids(db, young_person_ids=[person.id or 0]).get(person.id or 0, [])
     check_in = db.get(CheckIn, check_in_id)
@@ -39,7 +39,7 @@ def shared_check_in(check_in_id: int, person: PaYoungPerson, db: SessionDep) -> 
 PaCheckIn = Annotated[CheckIn, Depends(shared_check_in)]
 
 
-def alert_for_staff(alert_id: int, user: AlertStaff, db: SessionDep) -> SafetyAlert:
+def alert_for_staff(alert_id: RecordId, user: AlertStaff, db: SessionDep) -> SafetyAlert:
     """An alert this member of staff may pick up; 404 otherwise."""
     alert = db.get(SafetyAlert, alert_id)
     if alert is None or not can_handle(db, user=user, alert=alert):

@@ -15,6 +15,10 @@ def navigation_links(user: User) -> list[tuple[str, str]]:
         Role.pa: [("/caseload", _("Caseload")), ("/young-people/new", _("Add a young person"))],
         Role.manager: [("/team", _("Your team"))],
         Role.analyst: [("/insights", _("Insights"))],
-        Role.admin: [("/admin", _("Accounts")), ("/admin/staff/new", _("Add staff"))],
+        Role.admin: [
+            ("/admin", _("Accounts")),
+            ("/admin/staff/new", _("Add staff")),
+            ("/admin/exports", _("Downloads log")),
+        ],
     }
     return [*links[Role(user.role)], ("/account/passphrase", _("Change passphrase"))]

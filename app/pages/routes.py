@@ -1,4 +1,4 @@
-"""The front door, /help, /healthz, and the homes of young people, managers and analysts."""
+"""The front door, /help, /healthz, and the young person's home."""
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
@@ -6,7 +6,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import select
 
-from app.auth.dependencies import Analyst, OptionalUser, YoungPersonUser
+from app.auth.dependencies import OptionalUser, YoungPersonUser
 from app.db import SessionDep
 from app.people import service
 from app.people.models import Role, YoungPerson
@@ -51,11 +51,6 @@ def show_young_person_home(request: Request, db: SessionDep, user: YoungPersonUs
     assignment = service.current_assignment(db, young_person_id=person.id) if person and person.id else None
     next_meeting_on = assignment.next_meeting_on if assignment else None
     return render(request, "pages/young_person_home.html", {"pa": pa, "next_meeting_on": next_meeting_on})
-
-
-@router.get("/insights")
-def show_analyst_home(request: Request, analyst: Analyst) -> Response:
-    return render(request, "pages/analyst_home.html")
 
 
 @router.get("/favicon.ico", include_in_schema=False)

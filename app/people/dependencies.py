@@ -5,12 +5,12 @@ from typing import Annotated
 from fastapi import Depends, HTTPException
 
 from app.auth.dependencies import Admin, PaOrAdmin
-from app.db import SessionDep
+from app.db import RecordId, SessionDep
 from app.people.models import STAFF_ROLES, Role, User, YoungPerson
 from app.people.service import is_current_pa
 
 
-def young_person_for_staff(young_person_id: int, user: PaOrAdmin, db: SessionDep) -> YoungPerson:
+def young_person_for_staff(young_person_id: RecordId, user: PaOrAdmin, db: SessionDep) -> YoungPerson:
     """A young person the PA supports now, or any in the admin's council; 404 for anything else."""
     person = db.get(YoungPerson, young_person_id)
     if person is None or person.organisation_id != user.organisation_id:
@@ -20,7 +20,7 @@ def young_person_for_staff(young_person_id: int, user: PaOrAdmin, db: SessionDep
     return person
 
 
-def staff_member_for_admin(staff_id: int, admin: Admin, db: SessionDep) -> User:
+def staff_member_for_admin(staff_id: RecordId, admin: Admin, db: SessionDep) -> User:
     """A staff account in the admin's council; 404 for anything else."""
     member = db.get(User, staff_id)
     if member is None or member.organisation_id != admin.organisation_id or member.role not in STAFF_ROLES:

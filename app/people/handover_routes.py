@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.auth.dependencies import allow
-from app.db import SessionDep
+from app.db import RecordId, SessionDep
 from app.forms import FormErrors
 from app.i18n import gettext as _
 from app.people import service
@@ -17,7 +17,7 @@ router = APIRouter()
 AdminOrManager = Annotated[User, Depends(allow(Role.admin, Role.manager))]
 
 
-def young_person_to_hand_over(young_person_id: int, user: AdminOrManager, db: SessionDep) -> YoungPerson:
+def young_person_to_hand_over(young_person_id: RecordId, user: AdminOrManager, db: SessionDep) -> YoungPerson:
     """A young person in the admin's or manager's council; 404 otherwise."""
     person = db.get(YoungPerson, young_person_id)
     if person is None or person.organisation_id != user.organisation_id:

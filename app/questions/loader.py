@@ -41,6 +41,8 @@ def parse_question_file(text: str) -> QuestionSetFile:
         mark = getattr(error, "problem_mark", None)
         line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise QuestionFileError(f"The file is not valid YAML{line}.") from error
+    except RecursionError as error:  # PyYAML reads nested lists and maps recursively
+        raise QuestionFileError("The file is nested too deeply to be a question set.") from error
     if not isinstance(raw, dict):
         raise QuestionFileError("The file must hold a question set: version, title and topics.")
     try:

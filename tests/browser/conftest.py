@@ -84,15 +84,19 @@ def live_server(web_app: FastAPI) -> Iterator[str]:
 
 @pytest.fixture
 def new_page(chromium: Browser, live_server: str) -> Iterator[Callable[..., Page]]:
-    """Opens a tab in a fresh phone-sized browser (no shared cookies); its pages must be checked."""
+    """Opens a tab in a fresh browser, phone-sized unless a viewport is given (no shared cookies);
+    its pages must be checked."""
     from tests.browser.support import PHONE, watch
 
     contexts: list[BrowserContext] = []
     logs: list[PageLog] = []
 
-    def open_page(*, javascript: bool = True) -> Page:
+    def open_page(*, javascript: bool = True, viewport: dict[str, int] = PHONE) -> Page:
         context = chromium.new_context(
-            base_url=live_server, viewport=PHONE, is_mobile=True, java_script_enabled=javascript
+            base_url=live_server,
+            viewport=viewport,
+            is_mobile=viewport == PHONE,
+            java_script_enabled=javascript,
         )
         contexts.append(context)
         page = context.new_page()

@@ -196,9 +196,9 @@ def test_what_the_pa_saw_and_replied_is_shown(client, db, world):
         .select_one("#check-ins .govuk-summary-list__row")
         .get_text(" ", strip=True)
     )
-    assert "Seen by Pa One on 3 May 2026" in history
+    assert "Seen by Pa on 3 May 2026" in history
     detail = page(client.get(f"/check-ins/{check_in_id}"))
-    assert "Seen by Pa One on 3 May 2026" in detail.find(id="pa-status").get_text()
+    assert "Seen by Pa on 3 May 2026" in detail.find(id="pa-status").get_text()
     assert detail.find(id="reply").p.get_text() == "Great news <i>about</i> the job"
 
 

@@ -1,0 +1,185 @@
+"""Loading a large synthetic cohort fast: `checkin demo-data --young-people N --months M --seed S`.
+
+The planner (app.demo_cohort, app.demo_cohort_people) numbers every row itself, counting on
+from the largest id each table holds, so child rows name their parents without a round trip;
+a background thread plans the next batch of young people while this one is written (by
+app.demo_bulk_writers: binary COPY on PostgreSQL, executemany on SQLite); each batch is one
+transaction. The council is called "... (loading)" until the last batch is in and checked, so
+an interrupted load is never taken for a finished one. Loading the same seed again does
+nothing. Run it on a quiet database: rows others add while it loads could take the same ids.
+"""
+
+import sys
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, text
+from sqlmodel import Session, col, select
+
+from app.demo_bulk_writers import Writer, open_writer, quoted
+from app.demo_cohort import COLUMNS, CohortSpec, Rows, plan_setup
+from app.demo_cohort_people import CohortPlanner
+from app.people.models import Organisation
+from app.questions.catalogue import question_set
+from app.questions.loader import ensure_default_set
+from app.questions.schema import QuestionSetFile
+from app.settings import Settings
+
+BATCH_PEOPLE = 1000
+LOADING = " (loading)"
+SHOWN = ("young_person", "check_in", "topic_response", "answer", "safety_alert")
+
+
+@dataclass
+class LoadSummary:
+    """What a load did: the council, whether it was new, rows per table, seconds taken."""
+
+    organisation: str
+    loaded: bool
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        """One line for the terminal."""
+        if not self.loaded:
+            return f"{self.organisation} is already there; nothing loaded."
+        total = sum(self.rows.values())
+        counts = ", ".join(f"{self.rows.get(t, 0):,} {t}" for t in SHOWN)
+        rate = total / self.seconds if self.seconds else 0.0
+        return (
+            f"Loaded {self.organisation}: {counts}; {total:,} rows in {self.seconds:.0f} s ({rate:,.0f}/s)."
+        )
+
+
+class Progress:
+    """A one-line bar with the time left, redrawn per batch on stderr when it is a terminal."""
+
+    def __init__(self, total: int, *, enabled: bool | None = None) -> None:
+        self.total, self.started = total, time.monotonic()
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+
+    def show(self, done: int, rows: int) -> None:
+        """Redraw: young people done, rows written, and the time left at the pace so far."""
+        if not self.enabled or not self.total:
+            return
+        elapsed = time.monotonic() - self.started
+        left = int(elapsed / done * (self.total - done)) if done else 0
+        bar = "#" * (30 * done // self.total)
+        sys.stderr.write(
+            f"\r[{bar:<30}] {done:,}/{self.total:,} young people, {rows:,} rows, "
+            f"{left // 60}m{left % 60:02d}s left "
+        )
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        """End the bar's line."""
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
+def planned_ahead(plan: Callable[[int, int], Rows], total: int, batch: int) -> Iterator[tuple[int, Rows]]:
+    """(people so far, rows) batch by batch, the next one planned in a thread while this is written."""
+    bounds = [(start, min(total, start + batch)) for start in range(0, total, batch)]
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cohort-plan") as pool:
+        coming = pool.submit(plan, *bounds[0]) if bounds else None
+        for index, (_, stop) in enumerate(bounds):
+            assert coming is not None
+            rows = coming.result()
+            if index + 1 < len(bounds):
+                coming = pool.submit(plan, *bounds[index + 1])
+            yield stop, rows
+
+
+def _next_ids(session: Session) -> dict[str, int]:
+    """One past the largest id of each table the cohort writes to."""
+    connection, ids = session.connection(), {}
+    for table in COLUMNS:
+        largest = connection.execute(text(f"SELECT max(id) FROM {quoted(table)}")).scalar()  # noqa: S608
+        ids[table] = int(largest or 0) + 1
+    return ids
+
+
+def _organisation_state(session: Session, name: str) -> str:
+    """'absent', 'loaded', or 'interrupted' (an earlier load of the same seed did not finish)."""
+    names = (name, name + LOADING)
+    found = set(session.exec(select(Organisation.name).where(col(Organisation.name).in_(names))).all())
+    return "loaded" if name in found else "interrupted" if found else "absent"
+
+
+def load_cohort(
+    engine: Engine,
+    *,
+    settings: Settings,
+    young_people: int,
+    months: int,
+    seed: int,
+    now: datetime | None = None,
+    batch: int = BATCH_PEOPLE,
+    progress: Progress | None = None,
+) -> LoadSummary:
+    """Load the synthetic council of this seed once (then nothing); never in production."""
+    if settings.is_production:
+        raise RuntimeError("Demo data is never loaded in production")
+    now = now or datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    spec = CohortSpec(young_people=young_people, months=months, seed=seed, now=now)
+    started, ready = time.monotonic(), _ready(engine, spec)
+    if ready is None:
+        return LoadSummary(spec.organisation, loaded=False)
+    raw = engine.raw_connection()
+    writer = open_writer(engine, raw.driver_connection)
+    try:
+        counts = _load(writer, spec, *ready, batch, progress or Progress(young_people))
+    finally:
+        writer.close()
+        raw.close()
+    return LoadSummary(spec.organisation, True, counts, time.monotonic() - started)
+
+
+def _ready(engine: Engine, spec: CohortSpec) -> tuple[QuestionSetFile, dict[str, int]] | None:
+    """Question set 1 and the first free ids, or None when this council is already there."""
+    with Session(engine) as session:
+        ensure_default_set(session)
+        state = _organisation_state(session, spec.organisation)
+        if state == "interrupted":
+            raise RuntimeError(f"An earlier load of {spec.organisation} did not finish; use a fresh database")
+        if state == "loaded":
+            return None
+        return question_set(session, version=1), _next_ids(session)
+
+
+def _write(writer: Writer, rows: Rows, counts: dict[str, int]) -> None:
+    """One transaction: every table in order, parents first."""
+    for table in COLUMNS:
+        if rows[table]:
+            writer.write(table, rows[table])
+            counts[table] = counts.get(table, 0) + len(rows[table])
+    writer.connection.commit()
+
+
+def _load(
+    writer: Writer,
+    spec: CohortSpec,
+    questions: QuestionSetFile,
+    ids: dict[str, int],
+    batch: int,
+    progress: Progress,
+) -> dict[str, int]:
+    """Council first, then the young people batch by batch; the council's own name at the end."""
+    counts: dict[str, int] = {}
+    first_ids = dict(ids)
+    cohort = plan_setup(spec, ids, stamp=writer.stamp, name=spec.organisation + LOADING)
+    _write(writer, cohort.rows, counts)
+    planner = CohortPlanner(cohort, questions, ids, writer.stamp)
+    try:
+        for done, rows in planned_ahead(planner.people, spec.young_people, batch):
+            _write(writer, rows, counts)
+            progress.show(done, sum(counts.values()))
+    finally:
+        progress.close()
+    writer.finish(first_ids)
+    writer.rename(cohort.organisation_id, spec.organisation)
+    writer.connection.commit()
+    return counts

@@ -1,0 +1,27 @@
+"""The log of every download of an approved table: who, which table and period, and the file's hash."""
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, Index
+from sqlmodel import Field, SQLModel
+
+from app.db import utcnow
+
+
+class ExportLog(SQLModel, table=True):
+    """One download of an approved table; the application only ever adds rows."""
+
+    __tablename__ = "export_log"
+    __table_args__ = (
+        Index("ix_export_log_org_created", "organisation_id", "created_at"),
+        CheckConstraint("file_format IN ('csv', 'xlsx', 'json')", name="file_format_known"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id")
+    user_id: int = Field(foreign_key="user.id")
+    table_key: str = Field(max_length=80)
+    period: str = Field(max_length=10)
+    file_format: str = Field(max_length=5)
+    sha256: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)

@@ -1,0 +1,1 @@
+"""The data's life: backups and restores, retention of unshared check-ins, the audit trail kept."""
