@@ -119,7 +119,7 @@ def young_person_sees_the_reply(page: Page) -> None:
     expect(page.locator("#safety-alerts")).to_contain_text("They saw it on")
     go(page, latest.get_by_role("link"))
     expect(page.locator("#pa-status")).to_contain_text("Seen by Pa on")
-    expect(page.get_by_role("heading", name="Reply from Pa One")).to_be_visible()
+    expect(page.get_by_role("heading", name="Reply from Pa")).to_be_visible()
     expect(page.locator("#reply")).to_contain_text(REPLY)
 
 
