@@ -120,8 +120,8 @@ def measure(backend: str, people: int, months: int) -> Result:
             engine, settings=settings, young_people=people, months=months, seed=SEED, now=NOW
         )
         cpu = time.process_time() - cpu
+        engine.dispose()  # SQLite moves the last of its write-ahead log into the file on closing
         size = _size(url, folder)
-        engine.dispose()
     return Result(backend, people, months, summary, size, cpu, server.seconds if server else 0.0)
 
 

@@ -1,7 +1,8 @@
 """Simulated users for load tests: asyncio tasks, one HTTP client (one connection) each.
 
 Every user loops for a bounded time, one request after the other with no pause unless a think
-time is given (then a pause of 0.5 to 1.5 times it before each request), and records each
+time is given (then a pause of 0.5 to 1.5 times it before each request; keep 1.5 times it under
+uvicorn's 5 s keep-alive, or connections are closed between requests), and records each
 request's wall time and whether it got the expected status.
 """
 
@@ -251,14 +252,19 @@ async def run_crowd(users: Sequence[User], recorder: Recorder, seconds: float) -
 
 
 async def prepared(stack: AsyncExitStack, users: Sequence[User], at_once: int = 10) -> None:
-    """Open every user's client and run its preparation, a few at a time; fail if any went wrong."""
-    setup, gate = Recorder(), asyncio.Semaphore(at_once)
+    """Open every user's client and prepare it, a few at a time; a failure is tried twice more."""
+    gate, failures = asyncio.Semaphore(at_once), Counter()
 
     async def prepare(user: User) -> None:
         await stack.enter_async_context(user.client)
-        async with gate:
-            await user.prepare(setup)
+        for _attempt in range(3):
+            attempt = Recorder()
+            async with gate:
+                await user.prepare(attempt)
+            if not attempt.error_kinds():
+                return
+        failures.update(attempt.error_kinds())
 
     await asyncio.gather(*(prepare(user) for user in users))
-    if setup.error_kinds():
-        raise RuntimeError(f"preparing the simulated users failed: {dict(setup.error_kinds())}")
+    if failures:
+        raise RuntimeError(f"preparing the simulated users failed: {dict(failures)}")

@@ -49,6 +49,7 @@ from bench.report import write_section
 GROUPS = ("floor", "check-in page", "PA pages")
 JOURNEY = ("check-in page", "answer (POST topic)", "send (POST check)")
 WARM_UP_SECONDS = 2.0
+SETTLE_SECONDS = 3.0  # the server finishes the previous run's requests before the next run starts
 
 
 def _options() -> argparse.Namespace:
@@ -58,9 +59,10 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds of floor, page, PA")
     parser.add_argument("--seconds", type=float, default=5.0, help="length of each page run in a round")
     parser.add_argument("--paced-seconds", type=float, default=20.0, help="length of the paced page run")
-    parser.add_argument("--think", type=float, default=5.0, help="pause before each request when paced")
+    parser.add_argument("--think", type=float, default=3.0, help="pause before each request when paced")
     parser.add_argument("--journey-seconds", type=float, default=20.0, help="time to start new check-ins")
     parser.add_argument("--client", choices=("wrk", "python"), default="wrk" if wrk.available() else "python")
+    parser.add_argument("--logs", type=Path, help="keep the servers' JSON logs in this folder")
     return parser.parse_args()
 
 
@@ -103,6 +105,7 @@ async def _pages(pages: Pages, options: argparse.Namespace) -> dict[str, object]
         await pages.measure(label, WARM_UP_SECONDS)
     for _round in range(options.rounds):
         for label in GROUPS:
+            await asyncio.sleep(SETTLE_SECONDS)
             rounds[label].append(await pages.measure(label, options.seconds))
     pairs = zip(rounds["check-in page"], rounds["floor"], strict=True)
     ratios = [page.per_second / floor.per_second for page, floor in pairs if floor.per_second]
@@ -157,7 +160,7 @@ def run(target: Target, options: argparse.Namespace, folder: Path) -> dict[str, 
         "pas": pa_sessions(engine, count=options.users),
     }
     engine.dispose()
-    log_path = folder / f"{target.name}.log"
+    log_path = (options.logs or folder) / f"{target.name}.log"
     with serving(target, workers=options.workers, log_path=log_path) as base:
         print(f"{target.name}: measuring on {base} with {options.workers} workers ...", flush=True)
         load_average = os.getloadavg()[0]

@@ -67,6 +67,7 @@ def _options() -> argparse.Namespace:
         default=3.0,
         help="pause before each request, seconds (0: flat out, an overload test)",
     )
+    parser.add_argument("--logs", type=Path, help="keep the servers' JSON logs in this folder")
     return parser.parse_args()
 
 
@@ -128,7 +129,7 @@ def run(target: Target, options: argparse.Namespace, folder: Path) -> dict:
     prepare(target)
     engine = make_engine(target.url)
     people = add_young_people(engine, count=options.users, prefix="noloss")
-    log_path = folder / f"{target.name}.log"
+    log_path = (options.logs or folder) / f"{target.name}.log"
     load_average = os.getloadavg()[0]
     with serving(target, workers=options.workers, log_path=log_path) as base:
         print(

@@ -33,7 +33,7 @@ from app.questions.loader import DEFAULT_FILE, parse_question_file
 from app.questions.schema import Kind, Question
 
 FUZZ = settings(
-    max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "100")),
+    max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "60")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )

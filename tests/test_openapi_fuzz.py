@@ -3,12 +3,12 @@
 Every operation in /openapi.json is fuzzed in-process, signed in as a role allowed on it (from
 tests/test_architecture.py's ROUTES; public routes signed out), with a valid X-CSRF-Token so that
 POSTs get past CSRF to validation. Cases are schema-valid, schema-violating, or schema-valid with
-the path filled with the role's own real ids (so the handlers behind the 404s run too). Then a
-fixed pass sends hostile strings (NUL, markup, bidi overrides, very long text) in every string
-parameter and form field. The rules: no 5xx ever; a schema-violating request is refused with a 4xx;
+the path filled with the role's own real ids (so the handlers behind the 404s run too). Then, on
+PostgreSQL, a fixed pass sends hostile strings (NUL, markup, bidi overrides, very long text) in
+every string parameter and form field. The rules: no 5xx ever; a schema-violating request is refused with a 4xx;
 every 4xx is a page that says what happened (a heading; 422s carry the error summary).
 
-FUZZ_EXAMPLES (default 3) sets the examples per operation and makes them random (without it the
+FUZZ_EXAMPLES (default 2) sets the examples per operation and makes them random (without it the
 same cases are sent every run, so CI is repeatable); bench/hostile.py runs a bigger, random pass.
 """
 
@@ -39,7 +39,7 @@ from tests.factories import make_user
 from tests.records import Records, build_records
 from tests.test_architecture import ROUTES
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "3"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "2"))
 RANDOM = "FUZZ_EXAMPLES" in os.environ  # bench runs explore; `make test` repeats the same cases
 HOSTILE = [
     "a\x00b",
@@ -199,7 +199,8 @@ def test_fuzzed_requests_get_no_server_errors_and_clear_refusals(web_app, fuzzer
             fuzzer.send(case, role)
 
         fuzz()
-    hostile_pass(fuzzer, schema, web_app.openapi(), real)
+    if fuzzer.db.get_bind().dialect.name == "postgresql":  # the stricter database: it refuses NUL
+        hostile_pass(fuzzer, schema, web_app.openapi(), real)
     print(f"\nschemathesis, {fuzzer.db.get_bind().dialect.name}: {fuzzer.tally.summary()}")
     assert not fuzzer.tally.failures, "\n".join(fuzzer.tally.failures[:10])
 
@@ -215,30 +216,28 @@ def _body_fields(spec: dict, operation: dict) -> list[str]:
 
 
 def hostile_pass(fuzzer: Fuzzer, schema: Any, spec: dict, real: dict) -> None:
-    """Every hostile string in every string parameter and form field, the rest filled validly."""
+    """Each hostile string in every query parameter and form field at once (the path holding the
+    role's own ids, so the handler runs), then in the path's own string parameters."""
     for path, operations in spec["paths"].items():
         for method, definition in operations.items():
             role = roles_for(method.upper(), path)[0]
-            ids = {name: values[0] for name, values in real[role].items()}
             parameters = definition.get("parameters", [])
-            strings = [(p["in"], p["name"]) for p in parameters if p["schema"].get("type") == "string"]
-            strings += [("body", name) for name in _body_fields(spec, definition)]
-            for place, name in strings:
-                for value in HOSTILE:
-                    path_parameters = {
-                        p["name"]: ids.get(p["name"], 1) for p in parameters if p["in"] == "path"
-                    }
-                    query, body = {}, None
-                    if place == "path":
-                        path_parameters[name] = value
-                    elif place == "query":
-                        query[name] = value
-                    else:
-                        body = {name: value, "action": "continue"} if name != "action" else {name: value}
-                    case = schema[path][method.upper()].Case(
-                        path_parameters=path_parameters,
-                        query=query,
-                        body=body if body is not None else NOT_SET,
-                        media_type="application/x-www-form-urlencoded" if body is not None else None,
+            ids = {p["name"]: real[role].get(p["name"], [1])[0] for p in parameters if p["in"] == "path"}
+            queries = [p["name"] for p in parameters if p["in"] == "query"]
+            fields = _body_fields(spec, definition)
+            in_path = [
+                p["name"] for p in parameters if p["in"] == "path" and p["schema"].get("type") == "string"
+            ]
+            operation = schema[path][method.upper()]
+            for value in HOSTILE:
+                if queries or fields:
+                    case = operation.Case(
+                        path_parameters=ids,
+                        query=dict.fromkeys(queries, value),
+                        body=dict.fromkeys(fields, value) if fields else NOT_SET,
+                        media_type="application/x-www-form-urlencoded" if fields else None,
                     )
+                    fuzzer.send(case, role, schema_checks=False)
+                if in_path:
+                    case = operation.Case(path_parameters={**ids, **dict.fromkeys(in_path, value)})
                     fuzzer.send(case, role, schema_checks=False)

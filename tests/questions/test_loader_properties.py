@@ -19,12 +19,12 @@ from app.questions.schema import QuestionSetFile
 DEFAULT_TEXT = DEFAULT_FILE.read_text(encoding="utf-8")
 DEFAULT_RAW = yaml.safe_load(DEFAULT_TEXT)
 FUZZ = settings(
-    max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "150")),
+    max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "100")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 # Each example of the default file is a whole 260-line YAML read in pure Python: fewer of them.
-FUZZ_DEFAULT = settings(FUZZ, max_examples=max(40, FUZZ.max_examples // 4))
+FUZZ_DEFAULT = settings(FUZZ, max_examples=max(15, FUZZ.max_examples // 6))
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 yaml_punctuation = st.sampled_from(
