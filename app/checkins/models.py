@@ -22,6 +22,7 @@ class CheckIn(SQLModel, table=True):
     __tablename__ = "check_in"
     __table_args__ = (
         Index("ix_check_in_young_person_status", "young_person_id", "status"),
+        Index("ix_check_in_young_person_sent", "young_person_id", "submitted_at"),  # newest first
         CheckConstraint("status IN ('draft', 'submitted')", name="status_known"),
         CheckConstraint("mode IN ('quick', 'full')", name="mode_known"),
     )

@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 from app.checkins.models import SafetyAlert
 from app.db import utcnow
 from app.meetings.markers import Marker, markers
-from app.meetings.shared import SharedCheckIn, load_shared, shared_check_in_ids
+from app.meetings.shared import SharedCheckIn, latest_shared_ids, load_shared
 from app.people.models import User
 from app.people.service import CaseloadEntry, caseload
 from app.questions.catalogue import question_set
@@ -47,7 +47,7 @@ def _row(
     latest = recent[0] if recent else None
     found: list[Marker] = []
     if latest:
-        questions = question_set(session, version=latest.check_in.question_set_version)
+        questions = _question_set(session, latest.check_in.question_set_version)
         found = markers(questions, latest, recent[1].topics if len(recent) > 1 else {})
     sent = latest.check_in.submitted_at if latest else None
     return CaseloadRow(
@@ -74,7 +74,7 @@ def caseload_rows(session: Session, *, pa: User, quiet_weeks: int, search: str =
         e for e in caseload(session, pa=pa) if search.casefold() in e.young_person.full_name.casefold()
     ]
     ids = [e.young_person.id for e in entries if e.young_person.id]
-    recent_ids = shared_check_in_ids(session, young_person_ids=ids, latest=2)
+    recent_ids = latest_shared_ids(session, young_person_ids=ids, latest=2)
     loaded = load_shared(session, check_in_ids=[i for pair in recent_ids.values() for i in pair])
     alerts = open_alert_counts(session, pa=pa)
     quiet_after = utcnow() - timedelta(weeks=quiet_weeks)

@@ -8,7 +8,7 @@ from app.auth.dependencies import allow
 from app.checkins.models import CheckIn, SafetyAlert
 from app.db import RecordId, SessionDep
 from app.meetings.alert_desk import can_handle
-from app.meetings.shared import shared_check_in_ids
+from app.meetings.shared import is_shared_with_pa
 from app.people.models import Role, User, YoungPerson
 from app.people.service import is_current_pa
 
@@ -29,9 +29,10 @@ PaYoungPerson = Annotated[YoungPerson, Depends(young_person_for_pa)]
 
 def shared_check_in(check_in_id: RecordId, person: PaYoungPerson, db: SessionDep) -> CheckIn:
     """A sent check-in of that young person with something shared in it; 404 otherwise."""
-    visible = shared_check_in_ids(db, young_person_ids=[person.id or 0]).get(person.id or 0, [])
+    if not is_shared_with_pa(db, check_in_id=check_in_id, young_person_id=person.id or 0):
+        raise HTTPException(status_code=404)
     check_in = db.get(CheckIn, check_in_id)
-    if check_in is None or check_in.id not in visible:
+    if check_in is None:
         raise HTTPException(status_code=404)
     return check_in
 

@@ -11,8 +11,8 @@ from app.meetings.markers import Marker, markers
 from app.meetings.shared import (
     SharedCheckIn,
     SharedTopic,
+    latest_shared_ids,
     load_shared,
-    shared_check_in_ids,
     shared_headline_numbers,
     shared_topic_picks,
 )
@@ -100,7 +100,7 @@ def _series(session: Session, questions: QuestionSetFile, young_person_id: int) 
 
 def meeting_prep(session: Session, *, young_person_id: int) -> MeetingPrep:
     """Everything the PA may see before a meeting, built only from what was shared."""
-    visible = shared_check_in_ids(session, young_person_ids=[young_person_id], latest=1)
+    visible = latest_shared_ids(session, young_person_ids=[young_person_id], latest=1)
     newest = visible.get(young_person_id, [])
     if not newest:
         return MeetingPrep([], None, [])

@@ -8,6 +8,7 @@ from sqlalchemy import and_, exists, func, or_
 from sqlmodel import Session, col, select
 
 from app.checkins.models import Answer, CheckIn, Correction, Status, TopicResponse
+from app.people.models import YoungPerson
 
 
 @dataclass
@@ -35,28 +36,41 @@ def _visible_to_pa():
     return and_(CheckIn.status == Status.submitted, or_(shared_topic, talk, words))
 
 
-def shared_check_in_ids(
-    session: Session, *, young_person_ids: list[int], latest: int | None = None
-) -> dict[int, list[int]]:
-    """Per young person, ids of sent check-ins the PA may see, newest first (the latest N only)."""
-    rank = func.row_number().over(
-        partition_by=CheckIn.young_person_id,
-        order_by=(col(CheckIn.submitted_at).desc(), col(CheckIn.id).desc()),
+def latest_shared_ids(session: Session, *, young_person_ids: list[int], latest: int) -> dict[int, list[int]]:
+    """Per young person, ids of their latest N sent check-ins the PA may see, newest first.
+
+    One row per young person, one scalar subquery per place: each walks that person's check-ins
+    newest first (ix_check_in_young_person_sent) and stops at the N-th visible one, so the cost
+    does not grow with the length of anyone's history.
+    """
+    if not young_person_ids:
+        return {}
+
+    def nth(place: int):
+        return (
+            select(CheckIn.id)
+            .where(CheckIn.young_person_id == YoungPerson.id, _visible_to_pa())
+            .order_by(col(CheckIn.submitted_at).desc(), col(CheckIn.id).desc())
+            .limit(1)
+            .offset(place)
+            .correlate(YoungPerson)
+            .scalar_subquery()
+        )
+
+    rows = session.exec(
+        select(YoungPerson.id, *(nth(place) for place in range(latest))).where(
+            col(YoungPerson.id).in_(young_person_ids)
+        )
+    ).all()
+    return {row[0]: [i for i in row[1:] if i is not None] for row in rows if row[1] is not None}
+
+
+def is_shared_with_pa(session: Session, *, check_in_id: int, young_person_id: int) -> bool:
+    """Whether this is a sent check-in of this young person with something in it for the PA."""
+    statement = select(CheckIn.id).where(
+        CheckIn.id == check_in_id, CheckIn.young_person_id == young_person_id, _visible_to_pa()
     )
-    ranked = (
-        select(CheckIn.id, CheckIn.young_person_id, rank.label("rank"))
-        .where(col(CheckIn.young_person_id).in_(young_person_ids), _visible_to_pa())
-        .subquery()
-    )
-    statement = select(ranked.c.young_person_id, ranked.c.id).order_by(
-        ranked.c.young_person_id, ranked.c.rank
-    )
-    if latest is not None:
-        statement = statement.where(ranked.c.rank <= latest)
-    found: dict[int, list[int]] = defaultdict(list)
-    for person_id, check_in_id in session.exec(statement).all():
-        found[person_id].append(check_in_id)
-    return found
+    return session.exec(statement).first() is not None
 
 
 def load_shared(session: Session, *, check_in_ids: list[int]) -> dict[int, SharedCheckIn]:

@@ -46,6 +46,20 @@ def test_a_drop_in_a_kept_topic_never_shows(client, db, world):
     assert "→ 2" not in text and "low' band" not in text
 
 
+def test_markers_compare_the_two_latest_shared_check_ins_skipping_kept_ones(client, db, world):
+    check_in(client, db, world, {"wellbeing": {"wellbeing.life_satisfaction": "9"}}, {"wellbeing": "share"})
+    check_in(client, db, world, {"wellbeing": {"wellbeing.life_satisfaction": "8"}}, {"wellbeing": "share"})
+    check_in(client, db, world, {"wellbeing": {"wellbeing.life_satisfaction": "1"}}, {"wellbeing": "keep"})
+    check_in(client, db, world, {"wellbeing": {"wellbeing.life_satisfaction": "4"}}, {"wellbeing": "share"})
+    check_in(client, db, world, {"wellbeing": {"wellbeing.life_satisfaction": "0"}}, {"wellbeing": "keep"})
+    as_pa(client, db, world)
+    markers = [
+        li.get_text(strip=True) for li in page(client.get("/caseload")).select(".app-caseload__markers li")
+    ]
+    assert "life satisfaction 8 → 4" in markers
+    assert not any("→ 0" in m or "1 →" in m or "9 →" in m for m in markers)
+
+
 def test_no_check_in_for_weeks_is_marked(client, db, world, settings):
     check_in(client, db, world, {"employment": {"employment.feeling": "good"}}, {"employment": "share"})
     row = db.exec(select(CheckIn)).one()
