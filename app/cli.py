@@ -13,7 +13,7 @@ from app.auth.credential_rules import passphrase_problem, username_problem
 from app.auth.passwords import hash_passphrase
 from app.auth.service import normalise_username
 from app.db import make_engine
-from app.demo import load_demo_data
+from app.demo import load_demo
 from app.demo_bulk import load_cohort
 from app.demo_history import DEMO_SEED
 from app.lifecycle.backup import BackupError, backup, restore
@@ -187,20 +187,22 @@ def restore_command(file: str, yes: bool) -> None:
     "--months", type=click.IntRange(1, 120), default=36, show_default=True, help="With --young-people."
 )
 def demo_data(seed: int, young_people: int | None, months: int) -> None:
-    """Load the demo council, its accounts and a year of check-ins (never in production)."""
+    """Load the demo council, its accounts, a year of check-ins and a synthetic cohort of
+    young people for the analyst's tables (never in production; quick when already there)."""
     settings = get_settings()
     if settings.is_production:
         raise click.ClickException("Demo data is never loaded in production.")
-    if young_people is not None:
-        engine = make_engine(settings.database_url)
-        try:
+    engine = make_engine(settings.database_url)
+    try:
+        if young_people is not None:
             summary = load_cohort(
                 engine, settings=settings, young_people=young_people, months=months, seed=seed
             )
-        except RuntimeError as error:
-            raise click.ClickException(str(error)) from error
-        click.echo(summary.line())
-        return
-    with Session(make_engine(settings.database_url)) as session:
-        loaded = load_demo_data(session, settings=settings, seed=seed)
+            click.echo(summary.line())
+            return
+        loaded, cohort = load_demo(engine, settings=settings, seed=seed)
+    except RuntimeError as error:
+        raise click.ClickException(str(error)) from error
     click.echo("Demo data loaded." if loaded else "Demo data is already there.")
+    if cohort.loaded:
+        click.echo(cohort.line())

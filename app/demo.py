@@ -1,11 +1,19 @@
-"""Demo data: one council with every role, so a newcomer can sign in as anyone."""
+"""Demo data: one council with every role, so a newcomer can sign in as anyone.
+
+Besides the named demo people, the demo council gets a synthetic cohort (app.demo_bulk) of
+DEMO_COHORT young people with DEMO_COHORT_MONTHS months of check-ins across its localities and a
+few more, with synthetic PAs of their own (never the demo PAs), so the analyst's tables show
+real figures and realistic suppression rather than only `c`.
+"""
 
 from datetime import date, timedelta
 
+from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from app.auth.passwords import hash_passphrase
 from app.db import utcnow
+from app.demo_bulk import LoadSummary, load_cohort
 from app.demo_history import DEMO_SEED, add_demo_history
 from app.people.invites import issue_invite
 from app.people.models import Locality, Organisation, PaAssignment, Role, Team, User, YoungPerson
@@ -37,6 +45,33 @@ CASELOAD_PA2 = [
     ("Lena", "Kowalski", date(2004, 10, 10), None),
     ("Mo", "Rahman", date(2007, 9, 9), None),
 ]
+# The synthetic cohort: enough months that the last calendar year is always whole.
+DEMO_COHORT, DEMO_COHORT_MONTHS = 1000, 24
+DEMO_LOCALITIES = (
+    ("North Dale", 260), ("South Vale", 220), ("Riverside", 170), ("Hillcrest", 130),
+    ("Old Quarry", 90), ("Saltmarsh", 40), ("Little Fenton", 12),
+)  # fmt: skip
+
+
+def load_demo(engine: Engine, *, settings: Settings, seed: int = DEMO_SEED) -> tuple[bool, LoadSummary]:
+    """The demo council (once), then its synthetic cohort (once); whether each was new this time."""
+    with Session(engine) as session:
+        added = load_demo_data(session, settings=settings, seed=seed)
+    cohort = load_demo_cohort(engine, settings=settings, seed=seed)
+    return added, cohort
+
+
+def load_demo_cohort(engine: Engine, *, settings: Settings, seed: int = DEMO_SEED) -> LoadSummary:
+    """The synthetic cohort in the demo council, once; the council must be there already."""
+    return load_cohort(
+        engine,
+        settings=settings,
+        young_people=DEMO_COHORT,
+        months=DEMO_COHORT_MONTHS,
+        seed=seed,
+        into=DEMO_COUNCIL,
+        localities=DEMO_LOCALITIES,
+    )
 
 
 def demo_loaded(session: Session) -> bool:

@@ -7,6 +7,12 @@ app.demo_bulk_writers: binary COPY on PostgreSQL, executemany on SQLite); each b
 transaction. The council is called "... (loading)" until the last batch is in and checked, so
 an interrupted load is never taken for a finished one. Loading the same seed again does
 nothing. Run it on a quiet database: rows others add while it loads could take the same ids.
+
+With `into`, the cohort goes into a council that is already there (the demo council, so its
+analyst has realistic tables): its young people join the council's localities of the same
+name and new ones, with new teams and PAs of their own, never the council's own staff. The
+first new team carries the "(loading)" mark instead, and one cohort per council is the rule:
+once that team is there, loading into the council again does nothing.
 """
 
 import sys
@@ -20,9 +26,9 @@ from sqlalchemy import Engine, text
 from sqlmodel import Session, col, select
 
 from app.demo_bulk_writers import Writer, open_writer, quoted
-from app.demo_cohort import COLUMNS, CohortSpec, Rows, plan_setup
+from app.demo_cohort import ADDED_TEAMS, COLUMNS, LOCALITIES, CohortSpec, Existing, Places, Rows, plan_setup
 from app.demo_cohort_people import CohortPlanner
-from app.people.models import Organisation
+from app.people.models import Locality, Organisation, Team
 from app.questions.catalogue import question_set
 from app.questions.loader import ensure_default_set
 from app.questions.schema import QuestionSetFile
@@ -41,17 +47,18 @@ class LoadSummary:
     loaded: bool
     rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    into: bool = False
 
     def line(self) -> str:
         """One line for the terminal."""
+        what = f"A synthetic cohort in {self.organisation}" if self.into else self.organisation
         if not self.loaded:
-            return f"{self.organisation} is already there; nothing loaded."
+            return f"{what} is already there; nothing loaded."
         total = sum(self.rows.values())
         counts = ", ".join(f"{self.rows.get(t, 0):,} {t}" for t in SHOWN)
         rate = total / self.seconds if self.seconds else 0.0
-        return (
-            f"Loaded {self.organisation}: {counts}; {total:,} rows in {self.seconds:.0f} s ({rate:,.0f}/s)."
-        )
+        where = f"a synthetic cohort into {self.organisation}" if self.into else self.organisation
+        return f"Loaded {where}: {counts}; {total:,} rows in {self.seconds:.0f} s ({rate:,.0f}/s)."
 
 
 class Progress:
@@ -109,6 +116,24 @@ def _organisation_state(session: Session, name: str) -> str:
     return "loaded" if name in found else "interrupted" if found else "absent"
 
 
+def _existing(session: Session, name: str) -> tuple[str, Existing]:
+    """The state of the cohort in a council that is already there (as above), and the council."""
+    organisation_id = session.exec(select(Organisation.id).where(Organisation.name == name)).first()
+    if organisation_id is None:
+        raise RuntimeError(f"There is no council called {name} to load a cohort into")
+    marker = ADDED_TEAMS[0]
+    teams = session.exec(
+        select(Team.name).where(
+            Team.organisation_id == organisation_id, col(Team.name).in_((marker, marker + LOADING))
+        )
+    ).all()
+    state = "loaded" if marker in teams else "interrupted" if teams else "absent"
+    places = session.exec(
+        select(Locality.name, Locality.id).where(Locality.organisation_id == organisation_id)
+    ).all()
+    return state, Existing(organisation_id, {place: int(i or 0) for place, i in places})
+
+
 def load_cohort(
     engine: Engine,
     *,
@@ -119,15 +144,18 @@ def load_cohort(
     now: datetime | None = None,
     batch: int = BATCH_PEOPLE,
     progress: Progress | None = None,
+    into: str = "",
+    localities: Places = LOCALITIES,
 ) -> LoadSummary:
-    """Load the synthetic council of this seed once (then nothing); never in production."""
+    """Load the synthetic council of this seed once (then nothing), or with `into`, a cohort into
+    that council once; never in production."""
     if settings.is_production:
         raise RuntimeError("Demo data is never loaded in production")
     now = now or datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
-    spec = CohortSpec(young_people=young_people, months=months, seed=seed, now=now)
+    spec = CohortSpec(young_people, months, seed, now, into=into, localities=localities)
     started, ready = time.monotonic(), _ready(engine, spec)
     if ready is None:
-        return LoadSummary(spec.organisation, loaded=False)
+        return LoadSummary(spec.organisation, loaded=False, into=bool(into))
     raw = engine.raw_connection()
     writer = open_writer(engine, raw.driver_connection)
     try:
@@ -135,19 +163,27 @@ def load_cohort(
     finally:
         writer.close()
         raw.close()
-    return LoadSummary(spec.organisation, True, counts, time.monotonic() - started)
+    return LoadSummary(spec.organisation, True, counts, time.monotonic() - started, into=bool(into))
 
 
-def _ready(engine: Engine, spec: CohortSpec) -> tuple[QuestionSetFile, dict[str, int]] | None:
-    """Question set 1 and the first free ids, or None when this council is already there."""
+def _ready(
+    engine: Engine, spec: CohortSpec
+) -> tuple[QuestionSetFile, dict[str, int], Existing | None] | None:
+    """Question set 1, the first free ids and the council loaded into (if any), or None when
+    the cohort is already there."""
     with Session(engine) as session:
         ensure_default_set(session)
-        state = _organisation_state(session, spec.organisation)
+        existing = None
+        if spec.into:
+            state, existing = _existing(session, spec.into)
+        else:
+            state = _organisation_state(session, spec.organisation)
         if state == "interrupted":
-            raise RuntimeError(f"An earlier load of {spec.organisation} did not finish; use a fresh database")
+            what = f"a cohort into {spec.into}" if spec.into else spec.organisation
+            raise RuntimeError(f"An earlier load of {what} did not finish; use a fresh database")
         if state == "loaded":
             return None
-        return question_set(session, version=1), _next_ids(session)
+        return question_set(session, version=1), _next_ids(session), existing
 
 
 def _write(writer: Writer, rows: Rows, counts: dict[str, int]) -> None:
@@ -164,13 +200,14 @@ def _load(
     spec: CohortSpec,
     questions: QuestionSetFile,
     ids: dict[str, int],
+    existing: Existing | None,
     batch: int,
     progress: Progress,
 ) -> dict[str, int]:
-    """Council first, then the young people batch by batch; the council's own name at the end."""
+    """Council first, then the young people batch by batch; the mark of loading off at the end."""
     counts: dict[str, int] = {}
     first_ids = dict(ids)
-    cohort = plan_setup(spec, ids, stamp=writer.stamp, name=spec.organisation + LOADING)
+    cohort = plan_setup(spec, ids, stamp=writer.stamp, marker=LOADING, existing=existing)
     _write(writer, cohort.rows, counts)
     planner = CohortPlanner(cohort, questions, ids, writer.stamp)
     try:
@@ -180,6 +217,6 @@ def _load(
     finally:
         progress.close()
     writer.finish(first_ids)
-    writer.rename(cohort.organisation_id, spec.organisation)
+    writer.rename(*cohort.marker)
     writer.connection.commit()
     return counts

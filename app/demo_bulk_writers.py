@@ -99,9 +99,10 @@ class PostgresWriter:
             for row in rows:
                 copy.write_row(row)
 
-    def rename(self, organisation_id: int, name: str) -> None:
-        """Give the council its own name (the caller commits)."""
-        self.cursor.execute("UPDATE organisation SET name = %s WHERE id = %s", (name, organisation_id))
+    def rename(self, table: str, row_id: int, name: str) -> None:
+        """Give a council or team its own name (the caller commits)."""
+        sql = f"UPDATE {quoted(table)} SET name = %s WHERE id = %s"  # noqa: S608 - a name from COLUMNS
+        self.cursor.execute(sql, (name, row_id))
 
     def finish(self, first_ids: dict[str, int]) -> None:
         """Move every sequence past its table's largest id, gather statistics, check references."""
@@ -159,9 +160,10 @@ class SqliteWriter:
         sql = f"INSERT INTO {quoted(table)} ({names}) VALUES ({marks})"  # noqa: S608 - names from COLUMNS
         self.connection.executemany(sql, _with_iso_days(rows, days) if days else rows)
 
-    def rename(self, organisation_id: int, name: str) -> None:
-        """Give the council its own name (the caller commits)."""
-        self.connection.execute("UPDATE organisation SET name = ? WHERE id = ?", (name, organisation_id))
+    def rename(self, table: str, row_id: int, name: str) -> None:
+        """Give a council or team its own name (the caller commits)."""
+        sql = f"UPDATE {quoted(table)} SET name = ? WHERE id = ?"  # noqa: S608 - a name from COLUMNS
+        self.connection.execute(sql, (name, row_id))
 
     def finish(self, first_ids: dict[str, int]) -> None:
         """Nothing to check: SQLite checked every foreign key as rows went in."""

@@ -15,7 +15,7 @@ from app.db import make_engine, utcnow
 from app.demo import load_demo_data
 from app.demo_history import DEMO_SEED, add_demo_history
 from app.demo_plan import plan_history
-from app.people.models import Organisation, User, YoungPerson
+from app.people.models import Organisation, PaAssignment, User, YoungPerson
 from app.people.service import current_pa
 from app.questions.catalogue import answers_of, is_risk, question_set
 from app.questions.loader import DEFAULT_FILE, parse_question_file
@@ -247,6 +247,9 @@ def test_demo_data_seed_option_gives_the_planned_answers(tmp_path, monkeypatch, 
                 select(YoungPerson, CheckIn, Answer)
                 .join(CheckIn, col(CheckIn.young_person_id) == YoungPerson.id)
                 .join(Answer, col(Answer.check_in_id) == CheckIn.id)
+                .join(PaAssignment, col(PaAssignment.young_person_id) == YoungPerson.id)
+                .join(User, col(User.id) == PaAssignment.pa_id)
+                .where(col(User.username).in_(["demo.pa", "demo.pa2"]))  # not the synthetic cohort
             ).all()
         )
     planned = sorted(
