@@ -17,14 +17,13 @@ from datetime import timedelta
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from sqlalchemy import insert, text
+from sqlalchemy import insert
 from sqlmodel import Session, SQLModel
 
 from app import migrate
 from app.auth.sessions import start_session
 from app.checkins.models import Answer, CheckIn, TopicResponse
 from app.db import make_engine, utcnow
-from app.lifecycle.statistics import refresh_statistics
 from app.main import create_app
 from app.people.models import Locality, Organisation, PaAssignment, Role, Team, User, YoungPerson
 from app.questions.catalogue import answers_of, question_set
@@ -155,9 +154,6 @@ def run(database_url: str) -> list[str]:
         pa, ids = _people(session)
         answer_count = _history(session, ids)
         token = start_session(session, user=pa)
-    if not refresh_statistics(engine):  # as `checkin jobs run` does on SQLite
-        with engine.begin() as connection:  # as PostgreSQL's autovacuum does a little later
-            connection.execute(text("ANALYZE"))
     app = create_app(Settings(database_url=database_url), engine=engine)
     rows = []
     with TestClient(app) as client:

@@ -11,10 +11,10 @@ from app.meetings.markers import Marker, markers
 from app.meetings.shared import (
     SharedCheckIn,
     SharedTopic,
+    headline_numbers,
     latest_shared_ids,
     load_shared,
-    shared_headline_numbers,
-    shared_topic_picks,
+    shared_topic_history,
 )
 from app.questions.catalogue import latest_version, question_set, say
 from app.questions.schema import QuestionSetFile, Topic
@@ -77,10 +77,10 @@ def _picks(history: dict[str, list[tuple[int, datetime]]]) -> set[int]:
     return picked
 
 
-def _series(session: Session, questions: QuestionSetFile, young_person_id: int) -> dict[str, TopicSeries]:
+def _series(session: Session, questions: QuestionSetFile, history) -> dict[str, TopicSeries]:
     headlines = {next(q for q in t.questions if q.headline).key: t for t in questions.topics}
     points: dict[str, list[Point]] = {}
-    rows = shared_headline_numbers(session, young_person_id=young_person_id, headline_keys=list(headlines))
+    rows = headline_numbers(session, history=history, headlines={k: t.key for k, t in headlines.items()})
     for question_key, when, number in rows:
         item = headlines[question_key]
         question = next(q for q in item.questions if q.headline)
@@ -105,9 +105,11 @@ def meeting_prep(session: Session, *, young_person_id: int) -> MeetingPrep:
     if not newest:
         return MeetingPrep([], None, [])
     questions = question_set(session, version=latest_version(session))
-    history = shared_topic_picks(session, young_person_id=young_person_id)
+    history = shared_topic_history(
+        session, young_person_id=young_person_id, topic_keys=[t.key for t in questions.topics]
+    )
     loaded = load_shared(session, check_in_ids=sorted(_picks(history) | set(newest)))
-    series = _series(session, questions, young_person_id)
+    series = _series(session, questions, history)
     topics = [_topic(item, history.get(item.key, []), loaded, series) for item in questions.topics]
     latest = loaded[newest[0]] if newest else None
     talk_about = [say(t.title) for t in questions.topics if latest and t.key in latest.talk_about]

@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import and_, exists, func, or_
+from sqlalchemy import and_, exists, or_, union_all
 from sqlmodel import Session, col, select
 
 from app.checkins.models import Answer, CheckIn, Correction, Status, TopicResponse
@@ -128,68 +128,68 @@ def _add_corrections(session: Session, loaded: dict[int, SharedCheckIn]) -> None
             item.corrections.append(row)
 
 
-def shared_topic_picks(session: Session, *, young_person_id: int) -> dict[str, list[tuple[int, datetime]]]:
-    """Per topic, the first, previous and latest check-ins that shared it, oldest first."""
+def shared_topic_history(
+    session: Session, *, young_person_id: int, topic_keys: list[str], recent: int = 12
+) -> dict[str, list[tuple[int, datetime]]]:
+    """Per topic, the first check-in that shared it and the latest `recent` ones, oldest first.
+
+    Two small index walks per topic (newest first, oldest first; ix_check_in_young_person_sent),
+    so the cost does not grow with the years of history.
+    """
     order = (col(CheckIn.submitted_at), col(CheckIn.id))
-    newest = func.row_number().over(
-        partition_by=TopicResponse.topic_key, order_by=tuple(o.desc() for o in order)
-    )
-    oldest = func.row_number().over(partition_by=TopicResponse.topic_key, order_by=order)
-    ranked = (
-        select(
-            TopicResponse.topic_key,
-            CheckIn.id,
-            CheckIn.submitted_at,
-            newest.label("newest"),
-            oldest.label("oldest"),
+
+    def walk(topic_key: str, *, newest: bool, limit: int):
+        return select(
+            select(TopicResponse.topic_key, CheckIn.id, CheckIn.submitted_at)
+            .join(TopicResponse, col(TopicResponse.check_in_id) == CheckIn.id)
+            .where(
+                CheckIn.young_person_id == young_person_id,
+                CheckIn.status == Status.submitted,
+                TopicResponse.topic_key == topic_key,
+                col(TopicResponse.shared).is_(True),
+            )
+            .order_by(*(o.desc() for o in order) if newest else order)
+            .limit(limit)
+            .subquery()
         )
-        .join(CheckIn, col(CheckIn.id) == TopicResponse.check_in_id)
-        .where(
-            CheckIn.young_person_id == young_person_id,
-            CheckIn.status == Status.submitted,
-            col(TopicResponse.shared).is_(True),
-        )
-        .subquery()
-    )
-    rows = session.exec(
-        select(ranked.c.topic_key, ranked.c.id, ranked.c.submitted_at)
-        .where(or_(ranked.c.newest <= 2, ranked.c.oldest == 1))
-        .order_by(ranked.c.topic_key, ranked.c.submitted_at, ranked.c.id)
-    ).all()
-    picks: dict[str, list[tuple[int, datetime]]] = defaultdict(list)
-    for topic_key, check_in_id, submitted_at in rows:
-        picks[topic_key].append((check_in_id, submitted_at))
-    return picks
+
+    walks = [
+        each
+        for key in topic_keys
+        for each in (walk(key, newest=True, limit=recent), walk(key, newest=False, limit=1))
+    ]
+    found: dict[str, set[tuple[int, datetime]]] = defaultdict(set)
+    for topic_key, check_in_id, submitted_at in session.exec(union_all(*walks)).all():
+        found[topic_key].add((check_in_id, submitted_at))
+    return {key: sorted(picks, key=lambda pick: (pick[1], pick[0])) for key, picks in found.items()}
 
 
-def shared_headline_numbers(
-    session: Session, *, young_person_id: int, headline_keys: list[str], recent: int = 12
+def headline_numbers(
+    session: Session,
+    *,
+    history: dict[str, list[tuple[int, datetime]]],
+    headlines: dict[str, str],
+    recent: int = 12,
 ) -> list[tuple[str, datetime, int]]:
-    """(question key, sent time, number) of the latest shared headline answers, oldest first."""
-    rank = func.row_number().over(
-        partition_by=Answer.question_key, order_by=(col(CheckIn.submitted_at).desc(), col(CheckIn.id).desc())
-    )
-    ranked = (
-        select(Answer.question_key, CheckIn.submitted_at, Answer.number, CheckIn.id, rank.label("rank"))
-        .join(CheckIn, col(CheckIn.id) == Answer.check_in_id)
-        .join(
-            TopicResponse,
-            (col(TopicResponse.check_in_id) == Answer.check_in_id)
-            & (col(TopicResponse.topic_key) == Answer.topic_key),
-        )
-        .where(
-            CheckIn.young_person_id == young_person_id,
-            CheckIn.status == Status.submitted,
-            col(TopicResponse.shared).is_(True),
-            col(Answer.question_key).in_(headline_keys),
+    """(question key, sent time, number) of each topic's headline answer in its latest `recent`
+    shared check-ins (from shared_topic_history; headlines maps question key to topic key), oldest first."""
+    sent = {
+        (check_in_id, topic_key): when
+        for topic_key, picks in history.items()
+        for check_in_id, when in picks[-recent:]
+    }
+    if not sent:
+        return []
+    rows = session.exec(
+        select(Answer.check_in_id, Answer.question_key, Answer.number).where(
+            col(Answer.check_in_id).in_({check_in_id for check_in_id, _ in sent}),
+            col(Answer.question_key).in_(list(headlines)),
             col(Answer.number).is_not(None),
         )
-        .subquery()
-    )
-    return list(
-        session.exec(
-            select(ranked.c.question_key, ranked.c.submitted_at, ranked.c.number)
-            .where(ranked.c.rank <= recent)
-            .order_by(ranked.c.submitted_at, ranked.c.id)
-        ).all()
-    )
+    ).all()
+    found = [
+        (question_key, sent[(check_in_id, headlines[question_key])], number, check_in_id)
+        for check_in_id, question_key, number in rows
+        if (check_in_id, headlines[question_key]) in sent
+    ]
+    return [(key, when, number) for key, when, number, _ in sorted(found, key=lambda f: (f[1], f[3]))]

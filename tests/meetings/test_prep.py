@@ -154,3 +154,27 @@ def test_the_young_person_sees_who_has_looked_in_plain_words(client, db, world):
     as_pa(client, db, world, world.young_user)
     views = page(client.get("/me/who-has-looked")).find(id="views").get_text(" ", strip=True)
     assert "Pa One (your PA) looked at your check-ins on" in views
+
+
+def test_the_trend_shows_the_latest_twelve_shared_answers_and_the_start_stays_the_first(client, db, world):
+    shared = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 9, 8, 7]
+    for n, score in enumerate(shared):
+        check_in(
+            client,
+            db,
+            world,
+            {"wellbeing": {"wellbeing.life_satisfaction": str(score)}},
+            {"wellbeing": "share"},
+        )
+        if n == 6:
+            check_in(
+                client, db, world, {"wellbeing": {"wellbeing.life_satisfaction": "0"}}, {"wellbeing": "keep"}
+            )
+    as_pa(client, db, world)
+    wellbeing = page(client.get(f"/young-people/{world.young.id}/meeting")).find(id="topic-wellbeing")
+    row = wellbeing.find("th", string="Overall, how satisfied are you with your life nowadays?").parent
+    assert [td.get_text(strip=True) for td in row.find_all("td")] == ["7 / 10", "8 / 10", "1 / 10"]
+    points = [
+        title.get_text().rsplit(": ", 1)[1] for title in wellbeing.select(".app-trend circle title")
+    ]
+    assert points == [f"{score} / 10" for score in shared[-12:]]
