@@ -80,16 +80,22 @@ def load_shared(session: Session, *, check_in_ids: list[int]) -> dict[int, Share
     check_ins = session.exec(select(CheckIn).where(col(CheckIn.id).in_(check_in_ids))).all()
     loaded = {c.id or 0: SharedCheckIn(c) for c in check_ins}
     responses = session.exec(
-        select(TopicResponse)
+        select(
+            TopicResponse.check_in_id,
+            TopicResponse.topic_key,
+            TopicResponse.shared,
+            TopicResponse.talk_about,
+            TopicResponse.comment,
+        )
         .where(col(TopicResponse.check_in_id).in_(check_in_ids))
         .order_by(TopicResponse.id)
     ).all()
-    for response in responses:
-        entry = loaded[response.check_in_id]
-        if response.shared:
-            entry.topics[response.topic_key] = SharedTopic(response.topic_key, comment=response.comment)
-        if response.talk_about:
-            entry.talk_about.append(response.topic_key)
+    for check_in_id, topic_key, shared, talk_about, comment in responses:
+        entry = loaded[check_in_id]
+        if shared:
+            entry.topics[topic_key] = SharedTopic(topic_key, comment=comment)
+        if talk_about:
+            entry.talk_about.append(topic_key)
     _add_answers(session, loaded)
     _add_corrections(session, loaded)
     return loaded
