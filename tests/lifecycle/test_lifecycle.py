@@ -45,6 +45,9 @@ def test_a_restore_brings_back_every_check_in(client, db, world, engine, tmp_pat
             connection.execute(text("DELETE FROM answer"))
         restore(engine.url.render_as_string(hide_password=False), target)
         assert _counts(engine) == before
+        print(
+            f"\nrestore, sqlite: (check-ins, answers, alerts) {before} backed up, {_counts(engine)} restored"
+        )
         return
     name = f"checkin_restore_{os.getpid()}"
     admin = create_engine(engine.url.set(database="postgres"), isolation_level="AUTOCOMMIT")
@@ -55,6 +58,9 @@ def test_a_restore_brings_back_every_check_in(client, db, world, engine, tmp_pat
     try:
         restore(restored.url.render_as_string(hide_password=False), target)
         assert _counts(restored) == before
+        print(
+            f"\nrestore, postgresql: (check-ins, answers, alerts) {before} backed up, {_counts(restored)} restored"
+        )
     finally:
         restored.dispose()
         with admin.connect() as connection:

@@ -52,10 +52,21 @@ def test_a_full_journey_leaves_nothing_sensitive_in_the_logs(client, db, world, 
     secrets = _full_journey(client, db, world)
     text = "\n".join(log_lines)
     assert len(log_lines) > 10
-    for secret in [*secrets, SECRET_WORDS, "secret good news", NEW_PASSPHRASE, "wrong passphrase here", "never"]:
+    looked_for = [
+        *secrets,
+        SECRET_WORDS,
+        "secret good news",
+        NEW_PASSPHRASE,
+        "wrong passphrase here",
+        "never",
+    ]
+    for secret in looked_for:
         assert secret and secret not in text, secret
     entries = [json.loads(line) for line in log_lines]
     requests = [e for e in entries if e["message"] == "request"]
     assert all(e["request_id"] and e["status"] and e["route"] for e in requests)
     assert any(e.get("role") == "young_person" and e.get("user_id") for e in requests)
     assert all("/check-in/" not in e["route"] or "{" in e["route"] for e in requests)
+    print(
+        f"\nlogs: {len(log_lines)} lines from {len(requests)} requests; {len(looked_for)} secrets looked for"
+    )
