@@ -1,9 +1,10 @@
 """Reading stored question sets: the latest version, a topic's questions, risk answers, texts."""
 
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlalchemy import bindparam, func
+from sqlmodel import Session, col, select
 
 from app.i18n import current_language
 from app.questions.models import QuestionSet
@@ -15,20 +16,34 @@ YES_NO = (
 )
 
 
-_parsed: dict[tuple[int, str], QuestionSetFile] = {}
-
-
-def _from_row(row: QuestionSet) -> QuestionSetFile:
-    key = (row.version, row.source_sha256)
-    if key not in _parsed:
-        _parsed[key] = QuestionSetFile.model_validate(row.definition)
-    return _parsed[key]
+# Parsed question sets, kept for the life of the process: a stored version never changes (the
+# loader refuses to load a version twice). The key is what identifies the stored row in any
+# database, so another database (or one emptied and loaded again, as in tests) cannot be handed a
+# set parsed from a different row, even with the same version number.
+_parsed: dict[tuple[int, str, datetime], QuestionSetFile] = {}
+_SESSION_KEY = "catalogue.question_sets"
+_WHICH_ROW = select(QuestionSet.source_sha256, QuestionSet.loaded_at).where(
+    col(QuestionSet.version) == bindparam("version")
+)
 
 
 def question_set(session: Session, *, version: int) -> QuestionSetFile:
-    """The question set of a given version (every stored version stays readable)."""
-    row = session.exec(select(QuestionSet).where(QuestionSet.version == version)).one()
-    return _from_row(row)
+    """The question set of a given version (every stored version stays readable).
+
+    Parsed once per process and version: a request asks the database only which row it is (a
+    small query, once per session), and reads and validates the definition only the first time.
+    """
+    in_session: dict[int, QuestionSetFile] = session.info.setdefault(_SESSION_KEY, {})
+    if version in in_session:
+        return in_session[version]
+    sha256, loaded_at = session.exec(_WHICH_ROW, params={"version": version}).one()
+    key = (version, sha256, loaded_at)
+    parsed = _parsed.get(key)
+    if parsed is None:
+        definition = session.exec(select(QuestionSet.definition).where(QuestionSet.version == version)).one()
+        parsed = _parsed[key] = QuestionSetFile.model_validate(definition)
+    in_session[version] = parsed
+    return parsed
 
 
 def latest_version(session: Session) -> int:
