@@ -34,8 +34,17 @@ def main() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=1, show_default=True, type=int)
-def serve(host: str, port: int, workers: int) -> None:
+@click.option(
+    "--worker-healthcheck-timeout",
+    default=60,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Seconds a worker may take to start or answer uvicorn's health check before it is restarted.",
+)
+def serve(host: str, port: int, workers: int, worker_healthcheck_timeout: int) -> None:
     """Serve the app with uvicorn."""
+    # uvicorn's default (5 s) is shorter than importing the app takes on a busy machine: it then
+    # kills and restarts its workers over and over (docs/deployment.md).
     uvicorn.run(
         "app.main:create_app",
         factory=True,
@@ -44,6 +53,7 @@ def serve(host: str, port: int, workers: int) -> None:
         workers=workers,
         access_log=False,
         proxy_headers=True,
+        timeout_worker_healthcheck=worker_healthcheck_timeout,
     )
 
 
