@@ -16,13 +16,20 @@ from app.people.staff_form import StaffForm, check_staff
 from app.templating import render
 
 router = APIRouter(prefix="/admin")
+YOUNG_PEOPLE_SHOWN = 50
 
 
 @router.get("")
-def show_admin_home(request: Request, db: SessionDep, admin: Admin) -> Response:
+def show_admin_home(request: Request, db: SessionDep, admin: Admin, q: str = "") -> Response:
+    search = q.strip()[:100]
+    people, matching = service.young_people(
+        db, organisation_id=admin.organisation_id, search=search, limit=YOUNG_PEOPLE_SHOWN
+    )
     context = {
         "staff": service.staff(db, organisation_id=admin.organisation_id),
-        "young_people": service.young_people(db, organisation_id=admin.organisation_id),
+        "young_people": people,
+        "matching": matching,
+        "search": search,
         "teams": {t.id: t.name for t in service.teams(db, organisation_id=admin.organisation_id)},
     }
     return render(request, "admin/home.html", context)

@@ -186,8 +186,15 @@ def assign_pa(session: Session, *, actor: User, young_person: YoungPerson, pa: U
     session.commit()
 
 
-def young_people(session: Session, *, organisation_id: int) -> list[tuple[YoungPerson, User | None]]:
-    """Every young person of a council by name, with their current PA."""
+def young_people(
+    session: Session, *, organisation_id: int, search: str = "", limit: int | None = None
+) -> tuple[list[tuple[YoungPerson, User | None]], int]:
+    """Young people of a council by name (those whose name contains `search`, the first `limit`),
+    each with their current PA, and how many match in all."""
+    matching = YoungPerson.organisation_id == organisation_id
+    if search:
+        full_name = func.lower(YoungPerson.first_name + " " + YoungPerson.last_name)
+        matching = matching & full_name.contains(search.casefold(), autoescape=True)
     statement = (
         select(YoungPerson, User)
         .outerjoin(
@@ -195,10 +202,12 @@ def young_people(session: Session, *, organisation_id: int) -> list[tuple[YoungP
             (col(PaAssignment.young_person_id) == YoungPerson.id) & col(PaAssignment.ended_at).is_(None),
         )
         .outerjoin(User, col(User.id) == PaAssignment.pa_id)
-        .where(YoungPerson.organisation_id == organisation_id)
+        .where(matching)
         .order_by(YoungPerson.first_name, YoungPerson.last_name, YoungPerson.id)
+        .limit(limit)
     )
-    return [(person, pa) for person, pa in session.exec(statement).all()]
+    total = session.exec(select(func.count()).select_from(YoungPerson).where(matching)).one()
+    return [(person, pa) for person, pa in session.exec(statement).all()], total
 
 
 def create_staff(

@@ -5,7 +5,7 @@ from sqlmodel import select
 
 from app.auth.models import UserSession
 from app.people.models import PaAssignment, User
-from tests.factories import PASSPHRASE
+from tests.factories import PASSPHRASE, make_young_person
 from tests.web import csrf_token, error_messages, page, sign_in, signed_in_client
 
 
@@ -60,9 +60,7 @@ def test_deactivating_signs_the_person_out_and_frees_their_young_people(client, 
     assert sign_in(pa_browser, "pa.one", PASSPHRASE).status_code == 422
     assert db.exec(select(UserSession).where(UserSession.user_id == world.pa.id)).all() == []
     open_rows = db.exec(
-        select(PaAssignment).where(
-            PaAssignment.pa_id == world.pa.id, PaAssignment.ended_at.is_(None)
-        )
+        select(PaAssignment).where(PaAssignment.pa_id == world.pa.id, PaAssignment.ended_at.is_(None))
     ).all()
     assert open_rows == []
     assert "No PA" in client.get("/admin").text
@@ -79,9 +77,7 @@ def test_an_admin_cannot_deactivate_themself(client, db, world):
 def test_handover_gives_the_new_pa_access_and_removes_the_old_pas_at_once(client, db, world):
     signed_in_client(client, db, world.admin)
     path = f"/young-people/{world.young.id}/pa"
-    response = client.post(
-        path, data={"pa_id": str(world.pa2.id), "csrf_token": csrf_token(client, path)}
-    )
+    response = client.post(path, data={"pa_id": str(world.pa2.id), "csrf_token": csrf_token(client, path)})
     assert response.status_code == 303
     client.cookies.clear()
     signed_in_client(client, db, world.pa)
@@ -90,9 +86,7 @@ def test_handover_gives_the_new_pa_access_and_removes_the_old_pas_at_once(client
     signed_in_client(client, db, world.pa2)
     assert client.get(f"/young-people/{world.young.id}").status_code == 200
     history = db.exec(
-        select(PaAssignment)
-        .where(PaAssignment.young_person_id == world.young.id)
-        .order_by(PaAssignment.id)
+        select(PaAssignment).where(PaAssignment.young_person_id == world.young.id).order_by(PaAssignment.id)
     ).all()
     assert [(row.pa_id, row.ended_at is None) for row in history] == [
         (world.pa.id, False),
@@ -112,3 +106,23 @@ def test_admin_lists_every_young_person_in_their_council_only(client, db, world)
     text = client.get("/admin").text
     assert "Alex Tester" in text and "Blake Tester" in text
     assert "Casey" not in text
+
+
+def test_a_big_council_shows_the_first_fifty_and_search_finds_anyone(client, db, world):
+    for n in range(55):
+        make_young_person(db, world.org, world.locality, world.pa2, f"Person{n:02d}")
+    signed_in_client(client, db, world.admin)
+    html = page(client.get("/admin"))
+    rows = html.find(id="young-people").find_next("table").select("tbody tr")
+    assert len(rows) == 50
+    assert "Showing the first 50 of 57" in html.find(id="young-people-shown").get_text()
+    found = page(client.get("/admin", params={"q": "person54 TESTER"}))
+    names = [
+        row.find("a").get_text()
+        for row in found.find(id="young-people").find_next("table").select("tbody tr")
+    ]
+    assert names == ["Person54 Tester"]
+    assert found.find(id="young-people-shown") is None
+    assert (
+        "No young person's name matches '50%'" in page(client.get("/admin", params={"q": "50%"})).get_text()
+    )
