@@ -368,9 +368,10 @@ def main() -> None:
     parser.add_argument("--months", type=int, default=12)
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--print-only", action="store_true", help="Do not write docs/performance.md.")
+    parser.add_argument("--postgresql-only", action="store_true", help="Skip SQLite (for national sizes).")
     options = parser.parse_args()
     measure = {"young_people": options.young_people, "months": options.months, "rounds": options.rounds}
-    results = [run(None, **measure)]
+    results = [] if options.postgresql_only else [run(None, **measure)]
     if os.environ.get("BENCH_DATABASE_URL"):
         results.append(run(os.environ["BENCH_DATABASE_URL"], **measure))
     body = report(results, months=options.months, rounds=options.rounds)
@@ -380,6 +381,10 @@ def main() -> None:
     command = "python -m bench.insights_tables"
     if options.young_people != 5000:
         command += f" --young-people {options.young_people}"
+    if options.rounds != 7:
+        command += f" --rounds {options.rounds}"
+    if options.postgresql_only:
+        command += " --postgresql-only"
     title = f"Insights: every approved table for a year, {options.young_people:,} young people"
     write_section(title, command, body)
 
