@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, BackgroundTasks, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
+from app.auth.dependencies import YoungPersonUser
 from app.checkins import screens, service
 from app.checkins.answer_form import TopicAnswers, read_topic_form
 from app.checkins.dependencies import Me, MyDraft
@@ -22,9 +23,11 @@ def _go(path: str) -> Response:
 
 
 @router.get("")
-def show_start(request: Request, db: SessionDep, me: Me) -> Response:
-    draft = service.current_draft(db, person=me)
-    return render(request, "checkins/start.html", {"draft": draft})
+def show_start(request: Request, db: SessionDep, user: YoungPersonUser) -> Response:
+    found = service.me_and_draft(db, user_id=user.id)  # what Me and current_draft read, at once
+    if found is None:
+        raise HTTPException(status_code=404)
+    return render(request, "checkins/start.html", {"draft": found[1]})
 
 
 @router.post("")

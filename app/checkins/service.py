@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete
+from sqlalchemy import bindparam, delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -32,6 +32,26 @@ def current_draft(session: Session, *, person: YoungPerson) -> CheckIn | None:
     return session.exec(statement).first()
 
 
+# Built once (the start page runs it on every view): the young person with this account and their
+# newest unfinished check-in, if any, in one query.
+_ME_AND_DRAFT = (
+    select(YoungPerson, CheckIn)
+    .outerjoin(
+        CheckIn,
+        (col(CheckIn.young_person_id) == col(YoungPerson.id)) & (col(CheckIn.status) == Status.draft),
+    )
+    .where(col(YoungPerson.user_id) == bindparam("user_id"))
+    .order_by(col(CheckIn.id).desc())
+    .limit(1)
+)
+
+
+def me_and_draft(session: Session, *, user_id: int) -> tuple[YoungPerson, CheckIn | None] | None:
+    """The young person with this account and their unfinished check-in; None without a record."""
+    row = session.exec(_ME_AND_DRAFT, params={"user_id": user_id}).first()
+    return (row[0], row[1]) if row else None
+
+
 def start_check_in(session: Session, *, person: YoungPerson, mode: str) -> CheckIn:
     """A new draft in the latest question set, replacing any unfinished one."""
     old = current_draft(session, person=person)
@@ -50,19 +70,30 @@ def questions_of(session: Session, check_in: CheckIn) -> QuestionSetFile:
     return question_set(session, version=check_in.question_set_version)
 
 
+# Built once (a topic screen runs these on every view): only the columns it shows, no ORM objects.
+_SAVED_ANSWERS = (
+    select(Answer.question_key, Answer.option_key, Answer.text, Answer.number)
+    .where(
+        col(Answer.check_in_id) == bindparam("check_in_id"),
+        col(Answer.topic_key) == bindparam("topic_key"),
+    )
+    .order_by(col(Answer.id))
+)
+_SAVED_COMMENT = select(TopicResponse.comment).where(
+    col(TopicResponse.check_in_id) == bindparam("check_in_id"),
+    col(TopicResponse.topic_key) == bindparam("topic_key"),
+)
+
+
 def saved_topic(session: Session, *, check_in: CheckIn, topic_key: str) -> TopicAnswers:
     """What was saved for a topic, to show again when the young person comes back to it."""
-    rows = session.exec(
-        select(Answer)
-        .where(Answer.check_in_id == check_in.id, Answer.topic_key == topic_key)
-        .order_by(Answer.id)
-    ).all()
+    params = {"check_in_id": check_in.id, "topic_key": topic_key}
     values: dict[str, list[str]] = {}
-    for row in rows:
-        value = row.option_key or row.text or ("" if row.number is None else str(row.number))
-        values.setdefault(row.question_key, []).append(value)
-    response = topic_response(session, check_in=check_in, topic_key=topic_key)
-    return TopicAnswers(values=values, comment=(response.comment or "") if response else "")
+    for question_key, option_key, text, number in session.exec(_SAVED_ANSWERS, params=params):
+        value = option_key or text or ("" if number is None else str(number))
+        values.setdefault(question_key, []).append(value)
+    comment = session.exec(_SAVED_COMMENT, params=params).first()
+    return TopicAnswers(values=values, comment=comment or "")
 
 
 def topic_response(session: Session, *, check_in: CheckIn, topic_key: str) -> TopicResponse | None:
