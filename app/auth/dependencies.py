@@ -50,7 +50,7 @@ OptionalUser = Annotated[User | None, Depends(optional_user)]
 def allow(*roles: Role) -> Callable[..., User]:
     """A dependency that lets only these roles through: sign-in redirect or 403 otherwise."""
 
-    def guard(user: OptionalUser) -> User:
+    async def guard(user: OptionalUser) -> User:  # no I/O: run on the event loop, not in a thread
         if user is None:
             raise SignInRequired
         if user.role not in roles:

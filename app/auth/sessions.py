@@ -2,8 +2,8 @@
 
 from datetime import timedelta
 
-from sqlalchemy import delete
-from sqlmodel import Session, select
+from sqlalchemy import bindparam, delete
+from sqlmodel import Session, col, select
 
 from app.auth.models import UserSession
 from app.auth.tokens import random_token, sha256
@@ -24,15 +24,23 @@ def start_session(session: Session, *, user: User, replacing: str | None = None)
     return token
 
 
+# Built once (every signed-in request runs it): the session and its user in one query.
+_SESSION_AND_USER = (
+    select(UserSession, User)
+    .outerjoin(User, col(User.id) == col(UserSession.user_id))
+    .where(col(UserSession.token_hash) == bindparam("token_hash"))
+)
+
+
 def load_session(session: Session, *, token: str, settings: Settings) -> User | None:
     """The active user behind a cookie, or None when unknown, expired or the account is closed."""
-    row = session.exec(select(UserSession).where(UserSession.token_hash == sha256(token))).first()
-    if row is None:
+    found = session.exec(_SESSION_AND_USER, params={"token_hash": sha256(token)}).first()
+    if found is None:
         return None
+    row, user = found
     now = utcnow()
     idle = timedelta(minutes=settings.session_idle_minutes)
     absolute = timedelta(hours=settings.session_absolute_hours)
-    user = session.get(User, row.user_id)
     if now - row.last_seen_at > idle or now - row.created_at > absolute or not (user and user.active):
         session.delete(row)
         session.commit()
