@@ -4,7 +4,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, func
-from sqlmodel import Session, col, select
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, select
 
 from app.i18n import current_language
 from app.questions.models import QuestionSet
@@ -22,9 +23,8 @@ YES_NO = (
 # set parsed from a different row, even with the same version number.
 _parsed: dict[tuple[int, str, datetime], QuestionSetFile] = {}
 _SESSION_KEY = "catalogue.question_sets"
-_WHICH_ROW = select(QuestionSet.source_sha256, QuestionSet.loaded_at).where(
-    col(QuestionSet.version) == bindparam("version")
-)
+_ROW = QuestionSet.__table__.c  # type: ignore[attr-defined]
+_WHICH_ROW = sa_select(_ROW.source_sha256, _ROW.loaded_at).where(_ROW.version == bindparam("version"))
 
 
 def question_set(session: Session, *, version: int) -> QuestionSetFile:
