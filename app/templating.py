@@ -3,7 +3,7 @@
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
 from functools import lru_cache
 from typing import Any
 
@@ -96,9 +96,22 @@ class QuestionFields:
         return html
 
 
+class _Environment(Environment):
+    """Jinja's Environment, each template's globals a dict rather than a ChainMap over the env's.
+
+    Jinja copies a template's globals into every render's context and compares their keys on
+    every import, and through a ChainMap each key is looked up in Python: about 25 us per import
+    and per include here. make_templates sets every global before any template is loaded, so a
+    snapshot sees them all.
+    """
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        return {**self.globals, **(d or {})}
+
+
 def make_templates(settings: Settings) -> Jinja2Templates:
     """Templates from templates/ and the govuk-frontend-jinja macros, with gettext installed."""
-    env = Environment(
+    env = _Environment(
         loader=ChoiceLoader(
             [
                 FileSystemLoader(TEMPLATES_DIR),
