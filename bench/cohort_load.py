@@ -14,6 +14,7 @@ Target: 100,000 young people with 36 months of check-ins in under 15 minutes on 
 
 import argparse
 import os
+import sys
 import tempfile
 import threading
 import time
@@ -177,9 +178,8 @@ def main() -> None:
     load = f"Load average (1 min) at the start and the end: {load_before:.1f}, {os.getloadavg()[0]:.1f}."
     target = f"Target: 100,000 young people × 36 months in under 15 minutes. {_verdict(results)}"
     body = "\n".join([HEADER, *(_row(r) for r in results)])
-    write_section(
-        "Synthetic national cohort", "python -m bench.cohort_load", f"{body}\n\n{target} {load}\n\n{NOTES}"
-    )
+    command = " ".join(["python -m bench.cohort_load", *sys.argv[1:]])
+    write_section("Synthetic national cohort", command, f"{body}\n\n{target} {load}\n\n{NOTES}")
 
 
 if __name__ == "__main__":
