@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader, Template
 from markupsafe import Markup
 
 from app import i18n
@@ -64,33 +64,32 @@ class QuestionFields:
 
     A question set never changes once stored, so a question's field is the same HTML every time
     for the same language, error message and chosen answers; it is rendered once and then reused
-    (a topic screen has up to 66 radios). The key holds the question's id and the entry holds the
-    question itself, so the id cannot be reused by another question while the entry is kept.
-    Fields holding free text (textareas) are never kept.
+    (a topic screen has up to 66 radios). An entry holds the question and the template it was
+    rendered from, and is used only for that very question and template, so neither a reused id
+    nor an edited template (auto-reload in development) can bring back another field. Fields
+    holding free text (textareas) are never kept; at most `size` fields are.
     """
 
-    def __init__(self, env: Environment, size: int = 4096) -> None:
+    def __init__(self, env: Environment, size: int = 2048) -> None:
         self.env, self.size = env, size
-        self._kept: OrderedDict[tuple, tuple[Question, Markup]] = OrderedDict()
+        self._kept: OrderedDict[tuple, tuple[Question, Template, Markup]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def _render(self, question: Question, answers: Any, errors: Any) -> Markup:
-        macro = self.env.get_template("components/questions.html").module.question_field  # type: ignore[attr-defined]
-        return macro(question, answers, errors)  # a macro's output is Markup (autoescape is on)
-
     def __call__(self, question: Question, answers: Any, errors: Any) -> Markup:
+        template = self.env.get_template("components/questions.html")
+        render = template.module.question_field  # type: ignore[attr-defined]
         if question.kind is Kind.text:
-            return self._render(question, answers, errors)
+            return render(question, answers, errors)  # a macro's output is Markup (autoescape is on)
         chosen = tuple(answers.values.get(question.key, ()))
         key = (id(question), i18n.current_language(), errors.get(question.key) if errors else None, chosen)
         with self._lock:
             kept = self._kept.get(key)
-            if kept is not None and kept[0] is question:
+            if kept is not None and kept[0] is question and kept[1] is template:
                 self._kept.move_to_end(key)
-                return kept[1]
-        html = self._render(question, answers, errors)
+                return kept[2]
+        html = render(question, answers, errors)
         with self._lock:
-            self._kept[key] = (question, html)
+            self._kept[key] = (question, template, html)
             if len(self._kept) > self.size:
                 self._kept.popitem(last=False)
         return html

@@ -9,6 +9,7 @@ whitespace between elements aside.
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString
+from jinja2 import DictLoader, Environment
 from markupsafe import Markup
 
 from app.checkins.answer_form import TopicAnswers
@@ -17,7 +18,7 @@ from app.questions.catalogue import answers_of
 from app.questions.loader import DEFAULT_FILE, parse_question_file
 from app.questions.schema import Kind, Question
 from app.settings import Settings
-from app.templating import make_templates
+from app.templating import QuestionFields, make_templates
 
 # What the screens rendered before: govuk-frontend-jinja's macros with these parameters.
 GOVUK = """
@@ -165,3 +166,12 @@ def test_the_error_summary_renders_as_govuk_error_summary_does(env):
     errors.add("comment", "Words <b>with</b> markup & more")
     ours, theirs = env.from_string(OURS).module, env.from_string(GOVUK).module
     assert canonical(ours.summary(errors)) == canonical(theirs.summary(errors))
+
+
+def test_a_template_edited_while_running_is_rendered_again():
+    loader = DictLoader({"components/questions.html": "{% macro question_field(q, a, e) %}one{% endmacro %}"})
+    fields = QuestionFields(Environment(loader=loader, autoescape=True, auto_reload=True))
+    question = next(q for q in QUESTIONS if q.kind is Kind.scale)
+    assert fields(question, TopicAnswers(), FormErrors()) == "one"
+    loader.mapping["components/questions.html"] = "{% macro question_field(q, a, e) %}two{% endmacro %}"
+    assert fields(question, TopicAnswers(), FormErrors()) == "two"
