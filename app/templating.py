@@ -54,9 +54,18 @@ def template_gettext(message: str, /, **variables: object) -> Markup:
     """`_()` in templates: the translation is trusted markup and the variables are escaped.
 
     The same as Jinja's newstyle gettext with autoescape on (always on here), without its two
-    context lookups per call; a page calls it 20 to 40 times.
+    context lookups per call; a page calls it 20 to 40 times, mostly without variables, and those
+    texts are kept per language (the catalogues are loaded once and never change).
     """
+    if not variables:
+        return _text_without_variables(i18n.current_language(), message)
     return Markup(i18n.gettext(message)) % variables  # noqa: S704 - our own translations, as Jinja does
+
+
+@lru_cache(maxsize=4096)
+def _text_without_variables(language: str, message: str) -> Markup:
+    assert language == i18n.current_language()  # the key is the language gettext uses
+    return Markup(i18n.gettext(message)) % {}  # noqa: S704 - as above; "%%" becomes "%", as in Jinja
 
 
 class QuestionFields:
