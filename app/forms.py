@@ -33,8 +33,9 @@ class FormErrors:
         return {"text": message} if message else None
 
     def summary(self) -> list[dict[str, str]]:
-        """Items for the GOV.UK error summary, each linking to its field."""
-        return [{"text": text, "href": f"#{name}"} for name, text in self.messages.items()]
+        """Items for the GOV.UK error summary, each linking to its field (question fields' ids have
+        a dash where their names have a dot: `wellbeing.happy` is `#wellbeing-happy`)."""
+        return [{"text": text, "href": "#" + name.replace(".", "-")} for name, text in self.messages.items()]
 
 
 def _real_date(day: str, month: str, year: str) -> date | None:

@@ -16,16 +16,12 @@ def page(response: Response) -> BeautifulSoup:
 
 def csrf_token(client: TestClient, path: str = "/sign-in") -> str:
     """The CSRF token from a form on a page."""
-    field = page(client.get(path, follow_redirects=True)).find(
-        "input", attrs={"name": "csrf_token"}
-    )
+    field = page(client.get(path, follow_redirects=True)).find("input", attrs={"name": "csrf_token"})
     assert field is not None, f"no form with a CSRF token on {path}"
     return str(field["value"])
 
 
-def post_form(
-    client: TestClient, path: str, data: dict[str, str], token_from: str | None = None
-) -> Response:
+def post_form(client: TestClient, path: str, data: dict[str, str], token_from: str | None = None) -> Response:
     """Post a form with a valid CSRF token taken from a page (the form's own page by default)."""
     token = csrf_token(client, token_from or path)
     return client.post(path, data={**data, "csrf_token": token})
@@ -36,8 +32,12 @@ def sign_in(client: TestClient, username: str, passphrase: str = PASSPHRASE) -> 
 
 
 def error_messages(response: Response) -> list[str]:
-    """The texts in the GOV.UK error summary."""
-    summary = page(response).select(".govuk-error-summary__list a")
+    """The texts in the GOV.UK error summary; each must link to a field on the page."""
+    html = page(response)
+    summary = html.select(".govuk-error-summary__list a")
+    for link in summary:
+        target = link["href"].removeprefix("#")
+        assert html.find(id=target) is not None, f"the error summary links to #{target}, not on the page"
     return [a.get_text(" ", strip=True) for a in summary]
 
 
