@@ -217,9 +217,10 @@ def report(results: dict[str, dict], options: argparse.Namespace) -> str:
     return (
         f"{options.users} concurrent users against {options.workers} uvicorn workers (production "
         f"settings) on 127.0.0.1, load client on the same machine. Load average when each database's "
-        f"run began: {loads}, on {os.cpu_count()} cores (above the core count, other work was "
-        f"competing for the CPU): figures are noisy, so the floor is measured in the same run, in "
-        f"alternating rounds, and only ratios measured together are compared.\n\n"
+        f"run began: {loads}, on {os.cpu_count()} cores (a load average above the core "
+        f"count means other work was competing for the CPU): figures are noisy, so the floor is "
+        f"measured in the same run, in alternating rounds, and only ratios measured together are "
+        f"compared.\n\n"
         f"- Floor, check-in page, PA pages: {options.rounds} rounds of {options.seconds:g} s each through "
         f"{client}, no pause between requests; req/s, p50 and p95 are medians over the rounds.\n"
         f"- Check-in page, paced: the same {options.users} young people through the asyncio client, "

@@ -210,8 +210,8 @@ def report(results: dict[str, dict], options: argparse.Namespace) -> str:
         f"sharing choice.\n\n{head}\n{rows}\n\n"
         f"Targets: zero errors, and every check-in sent stored exactly once.\n\n{verdicts}\n"
         + describe_errors(results)
-        + f"\nMachine load average when each run began: {loads}, on {os.cpu_count()} cores (above the "
-        "core count, other work was competing for the CPU).\n"
+        + f"\nMachine load average when each run began: {loads}, on {os.cpu_count()} cores (a load "
+        "average above the core count means other work was competing for the CPU).\n"
     )
 
 
