@@ -29,7 +29,7 @@ def _install() -> Path:
     binary = HERE / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
         subprocess.run(
-            ["npm", "install", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=HERE, check=True
+            ["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=HERE, check=True
         )
     return binary
 
