@@ -4,10 +4,31 @@ With JavaScript on, "Save and continue" swaps the next screen in with htmx (pres
 for the new address and checks the page); with it off, the same steps are plain form posts.
 """
 
+import pytest
 from sqlmodel import Session, select
 
 from app.checkins.models import SafetyAlert
 from tests.browser.support import Locator, Page, expect, go, press, sign_in
+
+
+def database_and_javascript(*, javascript_on_sqlite: bool):
+    """Each variant once and each database both ways across a pair of test files: JavaScript on one
+    database and off on the other, in half the time of all four."""
+    return pytest.mark.parametrize(
+        ("engine", "javascript"),
+        [
+            pytest.param("sqlite", javascript_on_sqlite, id=f"sqlite-{_js(javascript_on_sqlite)}"),
+            pytest.param(
+                "postgresql", not javascript_on_sqlite, id=f"postgresql-{_js(not javascript_on_sqlite)}"
+            ),
+        ],
+        indirect=["engine"],
+    )
+
+
+def _js(on: bool) -> str:
+    return "javascript" if on else "no-javascript"
+
 
 START = {"quick": "Quick check-in (8 questions)", "full": "Full check-in (about 30 questions)"}
 

@@ -7,6 +7,7 @@ import pytest
 
 from tests.browser.check_in_steps import (
     choose,
+    database_and_javascript,
     expect_chosen,
     expect_topic,
     listed,
@@ -22,15 +23,8 @@ from tests.factories import World
 pytestmark = pytest.mark.browser
 
 # With JavaScript on SQLite and without it on PostgreSQL (test_check_in_safety.py pairs them
-# the other way round): each variant once, each database both ways, in half the time of all four.
-VARIANTS = pytest.mark.parametrize(
-    ("engine", "javascript"),
-    [
-        pytest.param("sqlite", True, id="sqlite-javascript"),
-        pytest.param("postgresql", False, id="postgresql-no-javascript"),
-    ],
-    indirect=["engine"],
-)
+# the other way round).
+VARIANTS = database_and_javascript(javascript_on_sqlite=True)
 
 WORK_WORDS = "Started at the bakery on Monday"
 SHARED = ["Work", "How you feel", "Money and everyday life"]

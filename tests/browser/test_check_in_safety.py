@@ -12,6 +12,7 @@ from app.settings import Settings
 from tests.browser.check_in_steps import (
     alerts,
     choose,
+    database_and_javascript,
     expect_topic,
     listed,
     save_and_continue,
@@ -25,14 +26,7 @@ pytestmark = pytest.mark.browser
 
 # Without JavaScript on SQLite and with it on PostgreSQL, where the autosave that raises the
 # alert races the buttons (test_check_in_journey.py pairs them the other way round).
-VARIANTS = pytest.mark.parametrize(
-    ("engine", "javascript"),
-    [
-        pytest.param("sqlite", False, id="sqlite-no-javascript"),
-        pytest.param("postgresql", True, id="postgresql-javascript"),
-    ],
-    indirect=["engine"],
-)
+VARIANTS = database_and_javascript(javascript_on_sqlite=False)
 
 TOPICS = [
     "Work",
