@@ -13,7 +13,6 @@ from app.meetings.shared import SharedCheckIn, latest_shared_ids, load_shared
 from app.people.models import User
 from app.people.service import CaseloadEntry, caseload
 from app.questions.catalogue import question_set
-from app.questions.schema import QuestionSetFile
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ def _row(
     latest = recent[0] if recent else None
     found: list[Marker] = []
     if latest:
-        questions = _question_set(session, latest.check_in.question_set_version)
+        questions = question_set(session, version=latest.check_in.question_set_version)
         found = markers(questions, latest, recent[1].topics if len(recent) > 1 else {})
     sent = latest.check_in.submitted_at if latest else None
     return CaseloadRow(
@@ -59,13 +58,6 @@ def _row(
         last_shared_at=sent,
         quiet=sent is None or sent < quiet_after,
     )
-
-
-def _question_set(session: Session, version: int) -> QuestionSetFile:
-    cache = session.info.setdefault("question_sets", {})
-    if version not in cache:
-        cache[version] = question_set(session, version=version)
-    return cache[version]
 
 
 def caseload_rows(session: Session, *, pa: User, quiet_weeks: int, search: str = "") -> list[CaseloadRow]:
