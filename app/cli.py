@@ -13,9 +13,9 @@ from app.auth.credential_rules import passphrase_problem, username_problem
 from app.auth.passwords import hash_passphrase
 from app.auth.service import normalise_username
 from app.db import make_engine
-from app.demo import load_demo
-from app.demo_bulk import load_cohort
-from app.demo_history import DEMO_SEED
+from app.demo.bulk import load_cohort
+from app.demo.council import load_demo
+from app.demo.history import DEMO_SEED
 from app.lifecycle.backup import BackupError, backup, restore
 from app.lifecycle.retention import run_retention
 from app.meetings.alert_desk import escalate_due

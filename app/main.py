@@ -4,24 +4,45 @@ from fastapi import Depends, FastAPI
 from sqlalchemy import Engine
 from starlette.middleware.gzip import GZipMiddleware
 
-from app.auth import account_routes
+from app.auth import account_routes, sign_up_routes
 from app.auth import routes as auth_routes
-from app.auth.dependencies import csrf_protect, optional_user
-from app.checkins import finish_routes, flow_routes, history_routes, my_data_routes, views_routes
+from app.auth.dependencies import csrf_context, csrf_protect, optional_user
+from app.checkins import (
+    charts,
+    finish_routes,
+    flow_routes,
+    history_routes,
+    my_data_routes,
+    who_has_looked_routes,
+)
 from app.db import make_engine
 from app.i18n_middleware import LanguageMiddleware
 from app.insights import export_log_routes
 from app.insights import routes as insight_routes
 from app.meetings import alert_routes, team_routes
 from app.meetings import routes as meeting_routes
+from app.pages import navigation
 from app.pages import routes as page_routes
-from app.people import admin_routes, caseload_routes, handover_routes, start_routes
+from app.people import admin_routes, handover_routes, roles, young_person_routes
+from app.questions import fields as question_fields
 from app.settings import Settings, get_settings
-from app.templating import STATIC_DIR, make_templates
+from app.templating import STATIC_DIR, Templates, make_templates
 from app.web.errors import install_error_pages
 from app.web.logs import configure_logging
 from app.web.security import SecurityMiddleware
 from app.web.static import PrecompressedStaticFiles
+
+TEMPLATE_GLOBALS = (
+    question_fields.template_globals,
+    charts.template_globals,
+    roles.template_globals,
+    navigation.template_globals,
+)
+
+
+def app_templates(settings: Settings) -> Templates:
+    """The one template environment, with every domain's globals and the CSRF token on each page."""
+    return make_templates(settings, template_globals=TEMPLATE_GLOBALS, context_processors=(csrf_context,))
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -37,20 +58,20 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     app.state.settings = settings
     app.state.engine = engine or make_engine(settings.database_url)
-    app.state.templates = make_templates(settings)
+    app.state.templates = app_templates(settings)
     routers = (
         page_routes,
         auth_routes,
         account_routes,
-        start_routes,
-        caseload_routes,
+        sign_up_routes,
+        young_person_routes,
         admin_routes,
         handover_routes,
         flow_routes,
         finish_routes,
         history_routes,
         my_data_routes,
-        views_routes,
+        who_has_looked_routes,
         meeting_routes,
         alert_routes,
         team_routes,

@@ -1,25 +1,21 @@
-"""The one Jinja environment, and render(): a whole page, or its fragment for htmx."""
+"""The one Jinja environment, and render(): a page with what every page needs.
+
+It knows no domain: each domain hands make_templates its own globals (a function of the
+environment) and the request-wide values its pages need (context processors).
+"""
 
 import hashlib
-import threading
-from collections import OrderedDict
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Callable, Iterable, MutableMapping
 from functools import lru_cache
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader, Template
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader
 from markupsafe import Markup
 
 from app import i18n
-from app.auth.dependencies import form_csrf_token
-from app.checkins.charts import describe, line_chart
-from app.pages.navigation import navigation_links
-from app.people.roles import role_choices, role_name
-from app.questions.catalogue import answers_of, say
-from app.questions.schema import Kind, Question
 from app.settings import ROOT, Settings
 
 STATIC_DIR = ROOT / "static"
@@ -41,15 +37,6 @@ def choices(records: Iterable[Any], text_attribute: str) -> list[dict[str, str]]
     return [{"value": str(r.id), "text": str(getattr(r, text_attribute))} for r in records]
 
 
-SCALE_OPTIONS = tuple((str(n), str(n)) for n in range(11))
-"""A 0 to 10 scale's radios: (value, text) for each."""
-
-
-def answer_options(question: Question) -> list[tuple[str, str]]:
-    """A question's radios or checkboxes: (value, text in the current language) for each answer."""
-    return [(answer.key, say(answer.text)) for answer in answers_of(question)]
-
-
 def template_gettext(message: str, /, **variables: object) -> Markup:
     """`_()` in templates: the translation is trusted markup and the variables are escaped.
 
@@ -68,42 +55,6 @@ def _text_without_variables(language: str, message: str) -> Markup:
     return Markup(i18n.gettext(message)) % {}  # noqa: S704 - as above; "%%" becomes "%", as in Jinja
 
 
-class QuestionFields:
-    """question_field() for templates: the macro in components/questions.html, its output kept.
-
-    A question set never changes once stored, so a question's field is the same HTML every time
-    for the same language, error message and chosen answers; it is rendered once and then reused
-    (a topic screen has up to 66 radios). An entry holds the question and the template it was
-    rendered from, and is used only for that very question and template, so neither a reused id
-    nor an edited template (auto-reload in development) can bring back another field. Fields
-    holding free text (textareas) are never kept; at most `size` fields are.
-    """
-
-    def __init__(self, env: Environment, size: int = 2048) -> None:
-        self.env, self.size = env, size
-        self._kept: OrderedDict[tuple, tuple[Question, Template, Markup]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def __call__(self, question: Question, answers: Any, errors: Any) -> Markup:
-        template = self.env.get_template("components/questions.html")
-        render = template.module.question_field  # type: ignore[attr-defined]
-        if question.kind is Kind.text:
-            return render(question, answers, errors)  # a macro's output is Markup (autoescape is on)
-        chosen = tuple(answers.values.get(question.key, ()))
-        key = (id(question), i18n.current_language(), errors.get(question.key) if errors else None, chosen)
-        with self._lock:
-            kept = self._kept.get(key)
-            if kept is not None and kept[0] is question and kept[1] is template:
-                self._kept.move_to_end(key)
-                return kept[2]
-        html = render(question, answers, errors)
-        with self._lock:
-            self._kept[key] = (question, template, html)
-            if len(self._kept) > self.size:
-                self._kept.popitem(last=False)
-        return html
-
-
 class _Environment(Environment):
     """Jinja's Environment, each template's globals a dict rather than a ChainMap over the env's.
 
@@ -117,7 +68,16 @@ class _Environment(Environment):
         return {**self.globals, **(d or {})}
 
 
-def make_templates(settings: Settings) -> Jinja2Templates:
+TemplateGlobals = Callable[[Environment], dict[str, Any]]
+ContextProcessor = Callable[[Request], dict[str, Any]]
+
+
+def make_templates(
+    settings: Settings,
+    *,
+    template_globals: Iterable[TemplateGlobals] = (),
+    context_processors: Iterable[ContextProcessor] = (),
+) -> "Templates":
     """Templates from templates/ and the govuk-frontend-jinja macros, with gettext installed."""
     env = _Environment(
         loader=ChoiceLoader(
@@ -138,48 +98,34 @@ def make_templates(settings: Settings) -> Jinja2Templates:
         static_url=static_url,
         settings=settings,
         current_language=i18n.current_language,
-        navigation_links=navigation_links,
         choices=choices,
-        role_name=role_name,
-        role_choices=role_choices,
-        say=say,
-        line_chart=line_chart,
-        describe_chart=describe,
-        answers_of=answers_of,
-        answer_options=answer_options,
-        scale_options=SCALE_OPTIONS,
-        question_field=QuestionFields(env),
     )
-    return Jinja2Templates(env=env)
+    for domain_globals in template_globals:
+        env.globals.update(domain_globals(env))
+    return Templates(env=env, page_values=[_request_values, *context_processors])
 
 
-def is_fragment_request(request: Request) -> bool:
-    """An htmx swap of part of a page (boosted and history requests want whole pages)."""
-    headers = request.headers
-    return (
-        headers.get("hx-request") == "true"
-        and headers.get("hx-boosted") != "true"
-        and headers.get("hx-history-restore-request") != "true"
-    )
+class Templates(Jinja2Templates):
+    """Jinja2Templates with the values every page gets; a page's own context overrides them."""
+
+    def __init__(self, *, env: Environment, page_values: list[ContextProcessor]) -> None:
+        super().__init__(env=env)
+        self.page_values = page_values
+
+
+def _request_values(request: Request) -> dict[str, Any]:
+    return {"user": getattr(request.state, "user", None), "request_id": request.state.request_id}
 
 
 def render(
-    request: Request,
-    template: str,
-    context: dict[str, Any] | None = None,
-    *,
-    status_code: int = 200,
-    fragment: str | None = None,
+    request: Request, template: str, context: dict[str, Any] | None = None, *, status_code: int = 200
 ) -> HTMLResponse:
-    """The page, or only its fragment template when htmx asks for part of the page."""
-    name = fragment if fragment and is_fragment_request(request) else template
-    templates: Jinja2Templates = request.app.state.templates
-    full_context = {
-        "user": getattr(request.state, "user", None),
-        "csrf_token": form_csrf_token(request),
-        "request_id": request.state.request_id,
-        **(context or {}),
-    }
-    response = templates.TemplateResponse(request, name, full_context, status_code=status_code)
+    """The page for this request (every page varies with HX-Request: htmx may ask for it)."""
+    templates: Templates = request.app.state.templates
+    page: dict[str, Any] = {}
+    for values in templates.page_values:
+        page.update(values(request))
+    page.update(context or {})
+    response = templates.TemplateResponse(request, template, page, status_code=status_code)
     response.headers["vary"] = "HX-Request"
     return response

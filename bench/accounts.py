@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 from app.auth.models import UserSession
 from app.auth.passwords import hash_passphrase
 from app.auth.tokens import random_token, sha256
-from app.demo import DEMO_COUNCIL, DEMO_PASSPHRASE
+from app.demo.council import DEMO_COUNCIL, DEMO_PASSPHRASE
 from app.people.models import Locality, Organisation, PaAssignment, Role, Team, User, YoungPerson
 
 CASELOAD = 25

@@ -29,7 +29,7 @@ from sqlalchemy import make_url
 
 from app import migrate
 from app.db import make_engine
-from app.demo_bulk import LoadSummary, load_cohort
+from app.demo.bulk import LoadSummary, load_cohort
 from app.settings import Settings
 from bench.report import write_section
 

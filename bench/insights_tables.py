@@ -41,7 +41,7 @@ from sqlmodel import Session, select
 from app import migrate
 from app.checkins.models import CheckIn
 from app.db import make_engine
-from app.demo_bulk import load_cohort
+from app.demo.bulk import load_cohort
 from app.insights import queries, service
 from app.insights.catalogue import ONS_KEYS, TableKind, TableSpec, approved_tables, headlines
 from app.insights.disclosure import Rules

@@ -28,9 +28,7 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 def _install() -> Path:
     binary = HERE / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
-        subprocess.run(
-            ["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=HERE, check=True
-        )
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=HERE, check=True)
     return binary
 
 

@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from app import migrate
 from app.db import make_engine
-from app.demo import load_demo_data
+from app.demo.council import load_demo_data
 from app.main import create_app
 from app.questions.loader import ensure_default_set
 from app.settings import Settings

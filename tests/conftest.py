@@ -46,9 +46,7 @@ def _truncate(engine: Engine) -> None:
 
 
 @pytest.fixture(params=BACKENDS)
-def engine(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Engine]:
+def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     """A fresh, empty database with the current schema, for one test."""
     if request.param == "sqlite":
         path = tmp_path_factory.mktemp("db") / "test.db"

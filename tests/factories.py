@@ -18,9 +18,7 @@ def passphrase_hash() -> str:
     return hash_passphrase(PASSPHRASE)
 
 
-def make_user(
-    db: Session, org: Organisation, role: Role, username: str, team: Team | None = None
-) -> User:
+def make_user(db: Session, org: Organisation, role: Role, username: str, team: Team | None = None) -> User:
     user = User(
         organisation_id=org.id,
         team_id=team.id if team else None,

@@ -6,7 +6,7 @@ from sqlmodel import Session, select
 
 from app.cli import main
 from app.db import make_engine
-from app.demo import DEMO_PASSPHRASE
+from app.demo.council import DEMO_PASSPHRASE
 from app.people.models import Role, User, YoungPerson
 from app.settings import get_settings
 

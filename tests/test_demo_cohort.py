@@ -11,10 +11,10 @@ from sqlmodel import Session, SQLModel, col, select
 from app.checkins.models import Answer, CheckIn, SafetyAlert, Status, TopicResponse
 from app.cli import main
 from app.db import make_engine
-from app.demo_bulk import LOADING, load_cohort
-from app.demo_bulk_writers import PostgresWriter
-from app.demo_cohort import COLUMNS, LOCALITIES, PEOPLE_PER_PA, CohortSpec, Rows, plan_setup
-from app.demo_cohort_people import CohortPlanner
+from app.demo.bulk import LOADING, load_cohort
+from app.demo.bulk_writers import PostgresWriter
+from app.demo.cohort import COLUMNS, LOCALITIES, PEOPLE_PER_PA, CohortSpec, Rows, plan_setup
+from app.demo.cohort_people import CohortPlanner
 from app.people.models import Locality, Organisation, PaAssignment, Role, Team, User, YoungPerson
 from app.people.service import current_pa
 from app.questions.catalogue import answers_of, is_risk
@@ -236,10 +236,10 @@ def test_postgres_loads_with_foreign_key_triggers_on_and_checks_references_when_
 ):
     if engine.dialect.name != "postgresql":
         pytest.skip("foreign-key triggers are a PostgreSQL matter")
-    monkeypatch.setattr("app.demo_bulk_writers.SKIP_FOREIGN_KEY_TRIGGERS", False)
+    monkeypatch.setattr("app.demo.bulk_writers.SKIP_FOREIGN_KEY_TRIGGERS", False)
     summary, first = load(db, settings, young_people=20)
     assert summary.loaded and len(stored(db, first)["check_in"]) == summary.rows["check_in"]
-    monkeypatch.setattr("app.demo_bulk_writers.SKIP_FOREIGN_KEY_TRIGGERS", True)
+    monkeypatch.setattr("app.demo.bulk_writers.SKIP_FOREIGN_KEY_TRIGGERS", True)
     raw = engine.raw_connection()
     try:
         writer = PostgresWriter(raw.driver_connection)

@@ -12,9 +12,9 @@ from app.checkins.models import Answer, CheckIn, SafetyAlert, Status, TopicRespo
 from app.checkins.service import current_draft
 from app.cli import main
 from app.db import make_engine, utcnow
-from app.demo import load_demo_data
-from app.demo_history import DEMO_SEED, add_demo_history
-from app.demo_plan import plan_history
+from app.demo.council import load_demo_data
+from app.demo.history import DEMO_SEED, add_demo_history
+from app.demo.plan import plan_history
 from app.people.models import Organisation, PaAssignment, User, YoungPerson
 from app.people.service import current_pa
 from app.questions.catalogue import answers_of, is_risk, question_set
@@ -34,7 +34,7 @@ def aware(moment: datetime) -> datetime:
 
 @pytest.fixture
 def fast_hashing(monkeypatch):
-    monkeypatch.setattr("app.demo.hash_passphrase", lambda _passphrase: passphrase_hash())
+    monkeypatch.setattr("app.demo.council.hash_passphrase", lambda _passphrase: passphrase_hash())
 
 
 @pytest.fixture

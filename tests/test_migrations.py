@@ -54,9 +54,13 @@ def test_upgrade_after_downgrade_works_again(empty_engine):
 def test_the_database_itself_refuses_to_change_the_audit_trail(empty_engine):
     migrate.upgrade(empty_engine)
     with empty_engine.begin() as connection:
-        connection.execute(text("INSERT INTO organisation (name, created_at) VALUES ('A', CURRENT_TIMESTAMP)"))
         connection.execute(
-            text("INSERT INTO audit_event (organisation_id, action, created_at) VALUES (1, 'x', CURRENT_TIMESTAMP)")
+            text("INSERT INTO organisation (name, created_at) VALUES ('A', CURRENT_TIMESTAMP)")
+        )
+        connection.execute(
+            text(
+                "INSERT INTO audit_event (organisation_id, action, created_at) VALUES (1, 'x', CURRENT_TIMESTAMP)"
+            )
         )
     for statement in ("UPDATE audit_event SET action = 'y'", "DELETE FROM audit_event"):
         with pytest.raises(Exception, match="append-only"), empty_engine.begin() as connection:

@@ -11,12 +11,7 @@ from app.db import SessionDep
 from app.forms import as_lists
 from app.people.models import Role, User
 from app.settings import Settings
-
-SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
-
-
-class SignInRequired(Exception):
-    """Raised when a page needs a signed-in user and there is none; answered with a redirect."""
+from app.web.requests import SAFE_METHODS, SignInRequired
 
 
 def get_settings_dep(request: Request) -> Settings:
@@ -80,6 +75,11 @@ def form_csrf_token(request: Request) -> str:
         or getattr(request.state, "anonymous_cookie", "")
     )
     return csrf_token(settings.secret_key, basis)
+
+
+def csrf_context(request: Request) -> dict[str, str]:
+    """Every page's forms carry the CSRF token."""
+    return {"csrf_token": form_csrf_token(request)}
 
 
 async def csrf_protect(request: Request) -> None:

@@ -47,7 +47,11 @@ def sign_in_with_passphrase(
     if result.user is None:
         errors = FormErrors()
         if result.locked:
-            message = _("You've tried too many times. Wait 15 minutes and try again, or ask your PA to help.")
+            message = _(
+                "You've tried too many times. Wait %(minutes)s minutes and try again, "
+                "or ask your PA to help.",
+                minutes=settings.lock_minutes,
+            )
         else:
             message = _("The username or passphrase is not right. Check them and try again.")
         errors.add("username", message)

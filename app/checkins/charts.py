@@ -6,6 +6,7 @@ viewBox, and names itself with <title> and <desc>. Pages show the values as a ta
 
 from dataclasses import dataclass
 
+from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from app.checkins.history import TopicSeries, day
@@ -121,3 +122,8 @@ def line_chart(series: TopicSeries, *, chart_id: str) -> Markup:
 def topic_charts(all_series: list[TopicSeries]) -> list[Chart]:
     """A chart for every topic with at least one answer."""
     return [Chart(s, line_chart(s, chart_id=f"chart-{s.key}")) for s in all_series if s.points]
+
+
+def template_globals(env: Environment) -> dict[str, object]:
+    """The charts templates draw."""
+    return {"line_chart": line_chart, "describe_chart": describe}

@@ -1,5 +1,7 @@
 """The links each role sees in the menu; decided here, not in templates."""
 
+from jinja2 import Environment
+
 from app.i18n import gettext as _
 from app.people.models import Role, User
 
@@ -22,3 +24,8 @@ def navigation_links(user: User) -> list[tuple[str, str]]:
         ],
     }
     return [*links[Role(user.role)], ("/account/passphrase", _("Change passphrase"))]
+
+
+def template_globals(env: Environment) -> dict[str, object]:
+    """The menu for the signed-in user."""
+    return {"navigation_links": navigation_links}

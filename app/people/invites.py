@@ -7,11 +7,10 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from app.audit.service import record_event
-from app.auth.passwords import hash_passphrase
 from app.auth.sessions import end_all_sessions
 from app.auth.tokens import keyed_hash
 from app.db import utcnow
-from app.people.models import InviteCode, Role, User, YoungPerson
+from app.people.models import InviteCode, User, YoungPerson
 from app.settings import Settings
 
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -85,57 +84,6 @@ def find_invite(session: Session, *, code: str, date_of_birth: date, settings: S
         )
     )
     return session.exec(statement).first()
-
-
-class InviteAlreadyUsed(Exception):
-    """The code was used or withdrawn while the young person was choosing their details."""
-
-
-def redeem_invite(session: Session, *, invite: InviteCode, username: str, passphrase: str) -> User:
-    """Create the young person's account (or give them new sign-in details) and use up the code."""
-    claimed = session.exec(
-        update(InviteCode)
-        .where(
-            col(InviteCode.id) == invite.id,
-            col(InviteCode.used_at).is_(None),
-            col(InviteCode.revoked_at).is_(None),
-        )
-        .values(used_at=utcnow())
-    )
-    if claimed.rowcount != 1:
-        session.rollback()
-        raise InviteAlreadyUsed
-    person = session.get(YoungPerson, invite.young_person_id)
-    assert person is not None
-    user = session.get(User, person.user_id) if person.user_id else None
-    if user is None:
-        user = User(
-            organisation_id=person.organisation_id,
-            username=username,
-            password_hash=hash_passphrase(passphrase),
-            role=Role.young_person,
-            display_name=person.first_name,
-        )
-    else:
-        end_all_sessions(session, user_id=user.id)
-        user.username = username
-        user.password_hash = hash_passphrase(passphrase)
-    session.add(user)
-    session.flush()
-    person.user_id = user.id
-    session.add(person)
-    record_event(
-        session,
-        actor=user,
-        organisation_id=person.organisation_id,
-        action="invite.redeemed",
-        young_person_id=person.id,
-        record_type="invite_code",
-        record_id=invite.id,
-    )
-    session.commit()
-    session.refresh(user)
-    return user
 
 
 def sign_out_everywhere(session: Session, *, actor: User, young_person: YoungPerson) -> None:

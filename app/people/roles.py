@@ -1,5 +1,7 @@
 """What each role is called on screen."""
 
+from jinja2 import Environment
+
 from app.i18n import gettext as _
 from app.people.models import STAFF_ROLES, Role
 
@@ -19,3 +21,8 @@ def role_name(role: str) -> str:
 def role_choices() -> list[dict[str, str]]:
     """Radio items for the staff roles."""
     return [{"value": role.value, "text": role_name(role)} for role in STAFF_ROLES]
+
+
+def template_globals(env: Environment) -> dict[str, object]:
+    """Role names and the staff roles to choose from."""
+    return {"role_name": role_name, "role_choices": role_choices}

@@ -9,9 +9,9 @@ from sqlalchemy.exc import DataError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.auth.dependencies import SAFE_METHODS, SignInRequired
 from app.forms import reads_form_lists
 from app.templating import render
+from app.web.requests import SAFE_METHODS, SignInRequired
 
 log = logging.getLogger("checkin.request")
 

@@ -9,7 +9,6 @@ from starlette.datastructures import MutableHeaders
 from starlette.responses import HTMLResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.auth.tokens import random_token
 from app.settings import Settings
 
 log = logging.getLogger("checkin.request")
@@ -66,7 +65,7 @@ class SecurityMiddleware:
         new_anonymous = None
         names = (self.settings.session_cookie_name, self.settings.anonymous_cookie_name)
         if not path.startswith(_NO_COOKIE_PATHS) and not any(cookies.get(n) for n in names):
-            new_anonymous = state["anonymous_cookie"] = random_token()
+            new_anonymous = state["anonymous_cookie"] = secrets.token_urlsafe(32)
         status: int | None = None
 
         async def send_with_headers(message: Message) -> None:

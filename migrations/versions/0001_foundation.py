@@ -35,9 +35,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_throttle_hit")),
     )
     with op.batch_alter_table("throttle_hit", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_throttle_hit_lookup", ["bucket", "key_hash", "created_at"], unique=False
-        )
+        batch_op.create_index("ix_throttle_hit_lookup", ["bucket", "key_hash", "created_at"], unique=False)
 
     op.create_table(
         "locality",
@@ -95,9 +93,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("username", name=op.f("uq_user_username")),
     )
     with op.batch_alter_table("user", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_user_organisation_id"), ["organisation_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_user_organisation_id"), ["organisation_id"], unique=False)
 
     op.create_table(
         "user_session",
@@ -106,9 +102,7 @@ def upgrade() -> None:
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("last_seen_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["user_id"], ["user.id"], name=op.f("fk_user_session_user_id_user")
-        ),
+        sa.ForeignKeyConstraint(["user_id"], ["user.id"], name=op.f("fk_user_session_user_id_user")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_user_session")),
         sa.UniqueConstraint("token_hash", name=op.f("uq_user_session_token_hash")),
     )
@@ -134,9 +128,7 @@ def upgrade() -> None:
             ["organisation.id"],
             name=op.f("fk_young_person_organisation_id_organisation"),
         ),
-        sa.ForeignKeyConstraint(
-            ["user_id"], ["user.id"], name=op.f("fk_young_person_user_id_user")
-        ),
+        sa.ForeignKeyConstraint(["user_id"], ["user.id"], name=op.f("fk_young_person_user_id_user")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_young_person")),
         sa.UniqueConstraint("user_id", name=op.f("uq_young_person_user_id")),
     )
@@ -155,9 +147,7 @@ def upgrade() -> None:
         sa.Column("record_type", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=True),
         sa.Column("record_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["actor_id"], ["user.id"], name=op.f("fk_audit_event_actor_id_user")
-        ),
+        sa.ForeignKeyConstraint(["actor_id"], ["user.id"], name=op.f("fk_audit_event_actor_id_user")),
         sa.ForeignKeyConstraint(
             ["organisation_id"],
             ["organisation.id"],
@@ -171,12 +161,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_event")),
     )
     with op.batch_alter_table("audit_event", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_audit_event_organisation_id"), ["organisation_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_audit_event_young_person_id"), ["young_person_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_audit_event_organisation_id"), ["organisation_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_audit_event_young_person_id"), ["young_person_id"], unique=False)
 
     op.create_table(
         "invite_code",
@@ -200,9 +186,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("code_hash", name=op.f("uq_invite_code_code_hash")),
     )
     with op.batch_alter_table("invite_code", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_invite_code_young_person_id"), ["young_person_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_invite_code_young_person_id"), ["young_person_id"], unique=False)
 
     op.create_table(
         "pa_assignment",
@@ -221,9 +205,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("pa_assignment", schema=None) as batch_op:
         batch_op.create_index("ix_pa_assignment_pa_current", ["pa_id", "ended_at"], unique=False)
-        batch_op.create_index(
-            "ix_pa_assignment_yp_current", ["young_person_id", "ended_at"], unique=False
-        )
+        batch_op.create_index("ix_pa_assignment_yp_current", ["young_person_id", "ended_at"], unique=False)
 
 
 def downgrade() -> None:

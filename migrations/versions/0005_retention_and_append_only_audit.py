@@ -11,18 +11,19 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision: str = '0005'
-down_revision: str | None = '0004'
+revision: str = "0005"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_table('retention_run',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('ran_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-    sa.Column('check_ins_deleted', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_retention_run'))
+    op.create_table(
+        "retention_run",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("ran_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("check_ins_deleted", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_retention_run")),
     )
     if op.get_bind().dialect.name == "postgresql":
         op.execute(
@@ -48,4 +49,4 @@ def downgrade() -> None:
     else:
         op.execute("DROP TRIGGER audit_event_no_update")
         op.execute("DROP TRIGGER audit_event_no_delete")
-    op.drop_table('retention_run')
+    op.drop_table("retention_run")

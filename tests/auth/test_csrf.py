@@ -36,9 +36,7 @@ def test_signed_in_changes_need_the_token_too(client, world):
 def test_the_htmx_header_carries_the_token(client, world):
     sign_in(client, "pa.one")
     token = csrf_token(client, "/caseload")
-    response = client.post(
-        f"/young-people/{world.young.id}/invite", headers={"X-CSRF-Token": token}
-    )
+    response = client.post(f"/young-people/{world.young.id}/invite", headers={"X-CSRF-Token": token})
     assert response.status_code == 200
     assert "invite-code" in response.text
 

@@ -103,9 +103,7 @@ def test_a_pa_can_sign_a_young_person_out_everywhere(client, web_app, world):
     assert phone.get("/me").status_code == 200
     sign_in(client, "pa.one")
     path = f"/young-people/{world.young.id}"
-    response = client.post(
-        f"{path}/sign-out-everywhere", data={"csrf_token": csrf_token(client, path)}
-    )
+    response = client.post(f"{path}/sign-out-everywhere", data={"csrf_token": csrf_token(client, path)})
     assert response.status_code == 303
     assert "signed out on every device" in client.get(response.headers["location"]).text
     assert phone.get("/me").headers["location"] == "/sign-in"

@@ -39,9 +39,7 @@ def test_usernames_ignore_case_and_surrounding_spaces(client, world):
 def test_wrong_passphrase_gets_a_clear_message_and_keeps_the_username(client, world):
     response = sign_in(client, "pa.one", WRONG)
     assert response.status_code == 422
-    assert error_messages(response) == [
-        "The username or passphrase is not right. Check them and try again."
-    ]
+    assert error_messages(response) == ["The username or passphrase is not right. Check them and try again."]
     html = page(response)
     assert html.find("input", attrs={"name": "username"})["value"] == "pa.one"
     assert html.find("input", attrs={"name": "passphrase"}).get("value") in (None, "")
@@ -104,9 +102,7 @@ def test_deactivated_staff_cannot_sign_in(client, db, world):
 
 
 def test_old_hash_parameters_are_upgraded_at_sign_in(client, db, world):
-    world.pa.password_hash = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1).hash(
-        PASSPHRASE
-    )
+    world.pa.password_hash = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1).hash(PASSPHRASE)
     db.add(world.pa)
     db.commit()
     assert sign_in(client, "pa.one").status_code == 303

@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 from app.auth.passwords import hash_passphrase
 from app.checkins.models import CheckIn, SafetyAlert, TopicResponse
 from app.db import utcnow
-from app.demo import DEMO_COUNCIL, DEMO_PASSPHRASE, load_demo
+from app.demo.council import DEMO_COUNCIL, DEMO_PASSPHRASE, load_demo
 from app.insights.periods import Length, containing, default_period
 from app.people.models import Organisation, User, YoungPerson
 from app.settings import Settings
@@ -41,7 +41,7 @@ def demo(engine: Engine, settings: Settings, monkeypatch: pytest.MonkeyPatch) ->
     """The demo council and its synthetic cohort, as `checkin demo-data` loads them (the demo
     passphrase hashed once); every name, username, date of birth and free text it holds that a
     download must never show."""
-    monkeypatch.setattr("app.demo.hash_passphrase", lambda _passphrase: demo_hash())
+    monkeypatch.setattr("app.demo.council.hash_passphrase", lambda _passphrase: demo_hash())
     added, cohort = load_demo(engine, settings=settings)
     assert added and cohort.loaded
     with Session(engine) as db:

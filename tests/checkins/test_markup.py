@@ -14,11 +14,12 @@ from markupsafe import Markup
 
 from app.checkins.answer_form import TopicAnswers
 from app.forms import FormErrors
+from app.main import app_templates
 from app.questions.catalogue import answers_of
+from app.questions.fields import QuestionFields
 from app.questions.loader import DEFAULT_FILE, parse_question_file
 from app.questions.schema import Kind, Question
 from app.settings import Settings
-from app.templating import QuestionFields, make_templates
 
 # What the screens rendered before: govuk-frontend-jinja's macros with these parameters.
 GOVUK = """
@@ -110,7 +111,7 @@ def canonical(html: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def env():
-    return make_templates(Settings()).env
+    return app_templates(Settings()).env
 
 
 def _answers(question: Question, state: str) -> TopicAnswers:

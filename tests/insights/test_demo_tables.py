@@ -11,9 +11,9 @@ from sqlmodel import Session, col, select
 from app.auth.passwords import hash_passphrase, verify_passphrase
 from app.checkins.models import CheckIn
 from app.db import utcnow
-from app.demo import DEMO_COHORT, DEMO_COUNCIL, DEMO_LOCALITIES, DEMO_PASSPHRASE, load_demo
-from app.demo_bulk import LOADING, load_cohort
-from app.demo_cohort import ADDED_TEAMS
+from app.demo.bulk import LOADING, load_cohort
+from app.demo.cohort import ADDED_TEAMS
+from app.demo.council import DEMO_COHORT, DEMO_COUNCIL, DEMO_LOCALITIES, DEMO_PASSPHRASE, load_demo
 from app.insights import service
 from app.insights.disclosure import Rules
 from app.insights.periods import Length, containing, default_period
@@ -32,7 +32,7 @@ def demo_hash() -> str:
 @pytest.fixture
 def fast_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """The demo accounts keep the demo passphrase, hashed once for the whole test session."""
-    monkeypatch.setattr("app.demo.hash_passphrase", lambda _passphrase: demo_hash())
+    monkeypatch.setattr("app.demo.council.hash_passphrase", lambda _passphrase: demo_hash())
 
 
 def build(db: Session, analyst: User, key: str, period) -> BuiltTable:

@@ -174,7 +174,5 @@ def test_the_trend_shows_the_latest_twelve_shared_answers_and_the_start_stays_th
     wellbeing = page(client.get(f"/young-people/{world.young.id}/meeting")).find(id="topic-wellbeing")
     row = wellbeing.find("th", string="Overall, how satisfied are you with your life nowadays?").parent
     assert [td.get_text(strip=True) for td in row.find_all("td")] == ["7 / 10", "8 / 10", "1 / 10"]
-    points = [
-        title.get_text().rsplit(": ", 1)[1] for title in wellbeing.select(".app-trend circle title")
-    ]
+    points = [title.get_text().rsplit(": ", 1)[1] for title in wellbeing.select(".app-trend circle title")]
     assert points == [f"{score} / 10" for score in shared[-12:]]

@@ -64,9 +64,7 @@ def test_a_pa_adds_a_young_person_to_their_caseload_and_gets_a_code(client, db, 
     assert page(response).find(id="invite-code") is not None
     person = db.exec(select(YoungPerson).where(YoungPerson.first_name == "Dee")).one()
     assert person.gender == "non-binary"
-    assignment = db.exec(
-        select(PaAssignment).where(PaAssignment.young_person_id == person.id)
-    ).one()
+    assignment = db.exec(select(PaAssignment).where(PaAssignment.young_person_id == person.id)).one()
     assert assignment.pa_id == world.pa.id
     assert "Dee Nolan" in _names(client.get("/caseload"))
     actions = {e.action for e in db.exec(select(AuditEvent)).all()}

@@ -1,9 +1,9 @@
 """Loading a large synthetic cohort fast: `checkin demo-data --young-people N --months M --seed S`.
 
-The planner (app.demo_cohort, app.demo_cohort_people) numbers every row itself, counting on
+The planner (app.demo.cohort, app.demo.cohort_people) numbers every row itself, counting on
 from the largest id each table holds, so child rows name their parents without a round trip;
 a background thread plans the next batch of young people while this one is written (by
-app.demo_bulk_writers: binary COPY on PostgreSQL, executemany on SQLite); each batch is one
+app.demo.bulk_writers: binary COPY on PostgreSQL, executemany on SQLite); each batch is one
 transaction. The council is called "... (loading)" until the last batch is in and checked, so
 an interrupted load is never taken for a finished one. Loading the same seed again does
 nothing. Run it on a quiet database: rows others add while it loads could take the same ids.
@@ -25,9 +25,9 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, text
 from sqlmodel import Session, col, select
 
-from app.demo_bulk_writers import Writer, open_writer, quoted
-from app.demo_cohort import ADDED_TEAMS, COLUMNS, LOCALITIES, CohortSpec, Existing, Places, Rows, plan_setup
-from app.demo_cohort_people import CohortPlanner
+from app.demo.bulk_writers import Writer, open_writer, quoted
+from app.demo.cohort import ADDED_TEAMS, COLUMNS, LOCALITIES, CohortSpec, Existing, Places, Rows, plan_setup
+from app.demo.cohort_people import CohortPlanner
 from app.people.models import Locality, Organisation, Team
 from app.questions.catalogue import question_set
 from app.questions.loader import ensure_default_set

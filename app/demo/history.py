@@ -1,6 +1,6 @@
 """Demo data: about a year of check-ins for the demo young people, the same for the same seed.
 
-Ten of the thirteen demo young people get a history (personas in app.demo_personas); Ellis,
+Ten of the thirteen demo young people get a history (personas in app.demo.personas); Ellis,
 Isaac and Mo are new referrals with only an invite code. Only Alex (demo.young) has an account:
 the others are treated as having accounts not yet set up in the demo, because a caseload, a
 meeting view and the analyst's tables need history to show anything. Every check-in is
@@ -18,8 +18,8 @@ from app.checkins.answer_form import TopicAnswers
 from app.checkins.models import CheckIn, SafetyAlert, Status, TopicResponse
 from app.checkins.service import answer_rows
 from app.db import utcnow
-from app.demo_plan import VERSION, PlannedCheckIn, PlannedTopic, plan_history
-from app.demo_voices import ALERT_ACTIONS, DEFAULT_ALERT_ACTION
+from app.demo.plan import VERSION, PlannedCheckIn, PlannedTopic, plan_history
+from app.demo.voices import ALERT_ACTIONS, DEFAULT_ALERT_ACTION
 from app.people.models import YoungPerson
 from app.questions.catalogue import question_set
 from app.questions.loader import ensure_default_set

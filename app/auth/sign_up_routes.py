@@ -1,29 +1,28 @@
 """A young person's first visit: enter the invite code and date of birth, choose sign-in details."""
 
-from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from app.auth import sign_up
 from app.auth.cookies import set_session_cookie
 from app.auth.credential_rules import passphrase_problem, username_problem
 from app.auth.dependencies import SettingsDep, session_cookie
+from app.auth.invite_tokens import read_invite_step
 from app.auth.routes import client_address
 from app.auth.service import normalise_username
 from app.auth.sessions import start_session
-from app.auth.throttle import add_hit, count_hits
+from app.auth.sign_up import InviteAlreadyUsed, redeem_invite
 from app.db import SessionDep, utcnow
 from app.forms import FormErrors, parse_date
 from app.i18n import gettext as _
-from app.people.invite_tokens import read_invite_step, sign_invite_step
-from app.people.invites import InviteAlreadyUsed, find_invite, redeem_invite
 from app.people.models import InviteCode, YoungPerson
 from app.people.service import username_taken
+from app.settings import Settings
 from app.templating import render
 
 router = APIRouter()
-INVITE_ADDRESS = "invite-address"
 
 
 @router.get("/start")
@@ -46,26 +45,14 @@ def check_invite(
     errors.add("code", None if code.strip() else _("Enter the code your PA gave you"))
     date_of_birth, date_error = parse_date(day, month, year)
     errors.add("dob-day", date_error)
-    client = client_address(request)
-    window = timedelta(minutes=settings.lock_minutes)
-    tries = count_hits(db, secret=settings.secret_key, bucket=INVITE_ADDRESS, key=client, window=window)
-    if not errors and tries >= settings.invite_tries_per_address:
-        errors.add("code", _("You've tried too many times. Wait 15 minutes, or ask your PA to help."))
     if not errors and date_of_birth:
-        invite = find_invite(db, code=code, date_of_birth=date_of_birth, settings=settings)
-        if invite and invite.id:
-            token = sign_invite_step(settings.secret_key, invite.id)
-            context = {"errors": FormErrors(), "token": token, "username": ""}
-            return render(request, "people/choose_details.html", context)
-        add_hit(db, secret=settings.secret_key, bucket=INVITE_ADDRESS, key=client)
-        db.commit()
-        errors.add(
-            "code",
-            _(
-                "We could not find that code with that date of birth. Check both, "
-                "or ask your PA for a new code. Codes last 7 days and work once."
-            ),
+        found = sign_up.check_invite(
+            db, code=code, date_of_birth=date_of_birth, client=client_address(request), settings=settings
         )
+        if found.token:
+            context = {"errors": FormErrors(), "token": found.token, "username": ""}
+            return render(request, "people/choose_details.html", context)
+        errors.add("code", _invite_problem(found, settings))
     return render(request, "people/start.html", {"errors": errors, "form": form}, status_code=422)
 
 
@@ -101,6 +88,19 @@ def create_account(
     response = RedirectResponse("/", status_code=303)
     set_session_cookie(response, token=session_token, settings=settings)
     return response
+
+
+def _invite_problem(found: sign_up.InviteCheck, settings: Settings) -> str:
+    if found.too_many_tries:
+        return _(
+            "You've tried too many times. Wait %(minutes)s minutes, or ask your PA to help.",
+            minutes=settings.lock_minutes,
+        )
+    return _(
+        "We could not find that code with that date of birth. Check both, "
+        "or ask your PA for a new code. Codes last %(days)s days and work once.",
+        days=settings.invite_days,
+    )
 
 
 def _start_again(request: Request) -> Response:

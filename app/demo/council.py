@@ -1,6 +1,6 @@
 """Demo data: one council with every role, so a newcomer can sign in as anyone.
 
-Besides the named demo people, the demo council gets a synthetic cohort (app.demo_bulk) of
+Besides the named demo people, the demo council gets a synthetic cohort (app.demo.bulk) of
 DEMO_COHORT young people with DEMO_COHORT_MONTHS months of check-ins across its localities and a
 few more, with synthetic PAs of their own (never the demo PAs), so the analyst's tables show
 real figures and realistic suppression rather than only `c`.
@@ -13,8 +13,8 @@ from sqlmodel import Session, select
 
 from app.auth.passwords import hash_passphrase
 from app.db import utcnow
-from app.demo_bulk import LoadSummary, load_cohort
-from app.demo_history import DEMO_SEED, add_demo_history
+from app.demo.bulk import LoadSummary, load_cohort
+from app.demo.history import DEMO_SEED, add_demo_history
 from app.people.invites import issue_invite
 from app.people.models import Locality, Organisation, PaAssignment, Role, Team, User, YoungPerson
 from app.settings import Settings

@@ -1,4 +1,4 @@
-"""Demo data: the shape of each demo young person's year, for app.demo_history to fill in.
+"""Demo data: the shape of each demo young person's year, for app.demo.history to fill in.
 
 Months count from 0 (about a year ago) to 11 (the latest). A persona's `arc` says how life is
 going overall (0 = very badly, 1 = very well) at a few months, with straight lines in between;

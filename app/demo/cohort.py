@@ -2,11 +2,11 @@
 
 Pure planning, no database: this module plans the council (districts of unequal size, teams,
 enough PAs), or the districts, teams and PAs a cohort adds to a council that is already there
-(as `checkin demo-data` does to the demo council); app.demo_cohort_people plans the young people
+(as `checkin demo-data` does to the demo council); app.demo.cohort_people plans the young people
 and their check-ins; both give tuples in COLUMNS order with ids counted on from the ids passed
 in, so child rows can name their parents before anything is written. Staff get the password
 hash "!", which never verifies, and no email. Times are UTC without a zone (quicker to format),
-counted back from `now`, so only the dates move with it. app.demo_bulk writes the rows.
+counted back from `now`, so only the dates move with it. app.demo.bulk writes the rows.
 """
 
 import random

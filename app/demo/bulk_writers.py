@@ -1,6 +1,6 @@
 """Writing planned rows fast: binary COPY on PostgreSQL, executemany on SQLite, a batch a transaction.
 
-Rows come with their ids (app.demo_cohort counts on from the largest id each table holds). On
+Rows come with their ids (app.demo.cohort counts on from the largest id each table holds). On
 PostgreSQL the per-row foreign-key triggers cost about three quarters of the load time, so
 where the role may (a superuser may) they are off for this session, and every new row's
 references are checked afterwards with one anti-join per foreign key; the sequences are then
@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401 - every table on the metadata
-from app.demo_cohort import COLUMNS
+from app.demo.cohort import COLUMNS
 
 SKIP_FOREIGN_KEY_TRIGGERS = True
 OWN_TRIGGERS = "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = ANY(%s::regclass[])"

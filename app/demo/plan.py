@@ -11,8 +11,8 @@ import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from app.demo_personas import LEANINGS, LOW_LEVEL, PERSONAS, Persona
-from app.demo_voices import GOING_WELL, STORIES, TALK_ABOUT_WORDS, VOICES
+from app.demo.personas import LEANINGS, LOW_LEVEL, PERSONAS, Persona
+from app.demo.voices import GOING_WELL, STORIES, TALK_ABOUT_WORDS, VOICES
 from app.questions.catalogue import answers_of, asked_questions, is_risk
 from app.questions.schema import Kind, Question, QuestionSetFile, Topic
 

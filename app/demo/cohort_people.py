@@ -5,7 +5,7 @@ so the same seed, N and M give the same rows whatever the batch size. A person h
 traits (a level of how life is going that improves, declines or holds steady; some topics
 better than others; habits of quick or full check-ins, of sharing, of skipping), and starts
 at 16 or later, misses months, or stops. Answers come from the question set (through
-app.demo_cohort_answers); now and then, more often when life is hard, one answer is a risk
+app.demo.cohort_answers); now and then, more often when life is hard, one answer is a risk
 answer, and each raises one safety alert for the PA, as app.checkins.alerts would. No free
 text except the few generic actions a PA noted on alerts older than a week.
 """
@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from app.demo_cohort import MONTH_DAYS, Cohort, Rows, Stamp, empty_rows, naive_utc
-from app.demo_cohort_answers import Pair, TopicPlan, headline_keys, risk_answers, stable_pickers, topic_plans
+from app.demo.cohort import MONTH_DAYS, Cohort, Rows, Stamp, empty_rows, naive_utc
+from app.demo.cohort_answers import Pair, TopicPlan, headline_keys, risk_answers, stable_pickers, topic_plans
 from app.questions.schema import QuestionSetFile
 
 VERSION = 1
