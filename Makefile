@@ -14,7 +14,8 @@ run: install $(CATALOGUES)
 	$(BIN)/checkin serve --host $(HOST) --port $(PORT)
 
 test: install-test $(CATALOGUES)
-	$(BIN)/ruff check app migrations tests
+	$(BIN)/ruff check app migrations tests bench
+	$(BIN)/ruff format --check app migrations tests bench
 	$(BIN)/pytest
 
 install: $(VENV)/.installed
@@ -51,5 +52,5 @@ audit: install
 	$(BIN)/pip-audit --disable-pip --no-deps -r constraints.txt
 
 lint: install-test
-	$(BIN)/ruff check app migrations tests
-	$(BIN)/ruff format --check app migrations tests
+	$(BIN)/ruff check app migrations tests bench
+	$(BIN)/ruff format --check app migrations tests bench
