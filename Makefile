@@ -16,6 +16,7 @@ run: install $(CATALOGUES)
 test: install-test $(CATALOGUES)
 	$(BIN)/ruff check app migrations tests bench
 	$(BIN)/ruff format --check app migrations tests bench
+	$(BIN)/mypy | $(BIN)/mypy-baseline filter
 	$(BIN)/pytest
 
 install: $(VENV)/.installed
