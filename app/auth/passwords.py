@@ -20,9 +20,13 @@ def hash_passphrase(passphrase: str) -> str:
 def verify_passphrase(passphrase: str, stored_hash: str | None) -> tuple[bool, str | None]:
     """Whether the passphrase matches, and a new hash when the stored one uses old parameters.
 
-    With no stored hash (unknown user) a dummy hash is checked so the time taken is the same.
+    With no stored hash (unknown user), or one that cannot be checked (bulk-loaded accounts hold
+    "!"), a dummy hash is checked so the answer and the time taken are the ordinary ones.
     """
-    if stored_hash is None:
-        _context.verify(_normal(passphrase), _DUMMY_HASH)
-        return False, None
-    return _context.verify_and_update(_normal(passphrase), stored_hash)
+    if stored_hash and _context.identify(stored_hash):
+        try:
+            return _context.verify_and_update(_normal(passphrase), stored_hash)
+        except ValueError:
+            pass
+    _context.verify(_normal(passphrase), _DUMMY_HASH)
+    return False, None

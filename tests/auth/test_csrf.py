@@ -3,7 +3,7 @@
 from fastapi.testclient import TestClient
 
 from tests.factories import PASSPHRASE
-from tests.web import csrf_token, sign_in
+from tests.web import csrf_token, post_form, sign_in
 
 
 def test_a_form_post_without_a_token_is_refused(client, world):
@@ -43,3 +43,19 @@ def test_the_htmx_header_carries_the_token(client, world):
 
 def test_each_page_gets_a_different_token_for_the_same_browser(client, world):
     assert csrf_token(client, "/sign-in") != csrf_token(client, "/sign-in")
+
+
+def test_signing_in_replaces_the_form_cookie_so_older_tokens_stop_working(client, world, settings):
+    before_token = csrf_token(client, "/sign-in")
+    before_cookie = client.cookies.get(settings.anonymous_cookie_name)
+    response = post_form(client, "/sign-in", {"username": "pa.one", "passphrase": PASSPHRASE})
+    assert response.status_code == 303
+    after_cookie = client.cookies.get(settings.anonymous_cookie_name)
+    assert before_cookie and after_cookie and after_cookie != before_cookie
+    stale = client.post(f"/young-people/{world.young.id}/invite", headers={"X-CSRF-Token": before_token})
+    assert stale.status_code == 403
+    fresh = csrf_token(client, "/caseload")
+    assert (
+        client.post(f"/young-people/{world.young.id}/invite", headers={"X-CSRF-Token": fresh}).status_code
+        == 200
+    )

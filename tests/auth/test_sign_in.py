@@ -1,5 +1,6 @@
 """Signing in: right and wrong passphrases, one answer for every failure, soft lock, rehash."""
 
+import time
 from datetime import timedelta
 
 from argon2 import PasswordHasher
@@ -108,3 +109,34 @@ def test_old_hash_parameters_are_upgraded_at_sign_in(client, db, world):
     assert sign_in(client, "pa.one").status_code == 303
     db.expire_all()
     assert db.get(User, world.pa.id).password_hash.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+
+
+def _unverifiable(db, world, stored_hash: str) -> None:
+    world.pa.password_hash = stored_hash
+    db.add(world.pa)
+    db.commit()
+
+
+def test_an_account_whose_hash_cannot_be_checked_gets_the_ordinary_answer(client, db, world):
+    unknown = sign_in(client, "nobody.here", WRONG)
+    for stored in ("!", "$argon2id$v=19$broken", ""):
+        _unverifiable(db, world, stored)
+        response = sign_in(client, "pa.one", PASSPHRASE)
+        assert response.status_code == 422
+        assert _failure_page(response) == _failure_page(unknown).replace("nobody.here", "pa.one")
+
+
+def _seconds_to_fail(client, username: str) -> float:
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        sign_in(client, username, WRONG)
+        times.append(time.perf_counter() - started)
+    return sorted(times)[1]
+
+
+def test_an_account_whose_hash_cannot_be_checked_takes_the_ordinary_time(client, db, world):
+    _unverifiable(db, world, "!")
+    unknown = _seconds_to_fail(client, "nobody.here")
+    unverifiable = _seconds_to_fail(client, "pa.one")
+    assert unverifiable > unknown * 0.6
