@@ -48,6 +48,16 @@ class Settings(BaseSettings):
     quiet_weeks: int = Field(default=6, ge=1)
     retention_unshared_days: int = Field(default=365, ge=1)
     service_name: str = "Check-in"
+    council_name: str = "Demo Council"
+    council_address: str = "Town Hall, 1 High Street, Demotown DM1 1AA"
+    council_privacy_email: str = "privacy@demo-council.example"
+    council_phone: str = "0300 123 0000"
+    council_complaints_url: str = "https://demo-council.example/complaints"
+    dpo_contact: str = "Data Protection Officer, Demo Council, dpo@demo-council.example"
+    ico_registration: str = "Z0000000"
+    processors: str = (
+        "the council's hosting provider (servers in the UK); the council's email provider (staff emails only)"
+    )
     default_language: str = "en"
 
     @model_validator(mode="after")

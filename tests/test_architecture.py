@@ -23,6 +23,8 @@ YP, PA, MANAGER, ANALYST, ADMIN = (
 ROUTES: dict[tuple[str, str], frozenset[Role]] = {
     ("GET", "/"): PUBLIC,
     ("GET", "/help"): PUBLIC,
+    ("GET", "/privacy"): PUBLIC,
+    ("GET", "/privacy/staff"): PUBLIC,
     ("GET", "/healthz"): PUBLIC,
     ("GET", "/favicon.ico"): PUBLIC,
     ("GET", "/sign-in"): PUBLIC,

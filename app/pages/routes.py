@@ -1,4 +1,4 @@
-"""The front door, /help, /healthz, and the young person's home."""
+"""The front door, /help, the privacy notices, /healthz, and the young person's home."""
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
@@ -33,6 +33,16 @@ def show_front_door(request: Request, user: OptionalUser) -> Response:
 @router.get("/help")
 def show_help(request: Request) -> Response:
     return render(request, "pages/help.html")
+
+
+@router.get("/privacy")
+def show_privacy_notice(request: Request) -> Response:
+    return render(request, "pages/privacy.html")
+
+
+@router.get("/privacy/staff")
+def show_staff_privacy_notice(request: Request) -> Response:
+    return render(request, "pages/privacy_staff.html")
 
 
 @router.get("/healthz")
