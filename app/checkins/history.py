@@ -6,10 +6,10 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from app.checkins.answers import decode, words
 from app.checkins.models import Answer, CheckIn, SafetyAlert, Status, TopicResponse
 from app.checkins.sharing import anything_shared
 from app.checkins.summary import TopicSummary, summarise
-from app.i18n import gettext as _
 from app.people.models import User, YoungPerson
 from app.questions.catalogue import answers_of, question_set, say, topic
 from app.questions.models import QuestionSet
@@ -158,13 +158,6 @@ def past_check_ins(session: Session, *, person: YoungPerson) -> list[PastCheckIn
     ]
 
 
-def headline_words(question: Question, answer: Answer) -> str:
-    """A headline answer in words: '7 out of 10', or the chosen answer's own words."""
-    if question.kind is Kind.scale:
-        return _("%(value)s out of 10", value=answer.number)
-    return next((say(a.text) for a in answers_of(question) if a.key == answer.option_key), "")
-
-
 def series_for(item: Topic, question: Question, points: list[Point]) -> TopicSeries:
     """A topic's headline points with the question's range: 0-10, or its answers' lowest..highest score."""
     if question.kind is Kind.scale:
@@ -205,7 +198,8 @@ def headline_series(session: Session, *, person: YoungPerson) -> list[TopicSerie
             continue
         if answer.number is None or check_in.submitted_at is None:
             continue
-        point = Point(check_in.submitted_at, answer.number, headline_words(headline, answer))
+        value = decode(answer.option_key, answer.text, answer.number)
+        point = Point(check_in.submitted_at, answer.number, words(headline, [value]))
         points.setdefault(headline.key, []).append(point)
         asked[headline.key] = (item, headline)
     order = sorted(asked, key=lambda key: (TOPIC_KEYS.index(asked[key][0].key), key))

@@ -6,6 +6,7 @@ from sqlmodel import Session
 
 from app.checkins import service
 from app.checkins.answer_form import TopicAnswers
+from app.checkins.answers import questions_of
 from app.checkins.models import CheckIn
 from app.forms import FormErrors
 from app.questions.catalogue import asked_questions
@@ -26,7 +27,7 @@ def follow_up_questions(session: Session, *, check_in: CheckIn, item: Topic) -> 
 
 
 def _topic_keys(session: Session, check_in: CheckIn) -> list[str]:
-    return [t.key for t in service.questions_of(session, check_in).topics]
+    return [t.key for t in questions_of(session, check_in).topics]
 
 
 def resume_path(session: Session, *, check_in: CheckIn) -> str:

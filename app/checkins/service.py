@@ -9,13 +9,14 @@ from sqlmodel import Session, col, select
 
 from app.checkins.alerts import raise_alerts, risk_answers
 from app.checkins.answer_form import TopicAnswers
+from app.checkins.answers import decode, questions_of
 from app.checkins.models import Answer, CheckIn, Status, TopicResponse
 from app.checkins.removal import remove_check_in
 from app.db import utcnow
 from app.people.models import YoungPerson
-from app.questions.catalogue import latest_version, question_set, topic
+from app.questions.catalogue import latest_version, topic
 from app.questions.loader import ensure_default_set
-from app.questions.schema import Kind, QuestionSetFile, Topic
+from app.questions.schema import Kind, Topic
 
 
 @dataclass(frozen=True)
@@ -66,11 +67,6 @@ def start_check_in(session: Session, *, person: YoungPerson, mode: str) -> Check
     return check_in
 
 
-def questions_of(session: Session, check_in: CheckIn) -> QuestionSetFile:
-    """The question set the check-in was started with."""
-    return question_set(session, version=check_in.question_set_version)
-
-
 # Built once (a topic screen runs these on every view) on the tables' columns: plain rows, without
 # the ORM's result machinery (half the CPU per query).
 _ANSWER, _RESPONSE = Answer.__table__.c, TopicResponse.__table__.c  # type: ignore[attr-defined]
@@ -89,8 +85,7 @@ def saved_topic(session: Session, *, check_in: CheckIn, topic_key: str) -> Topic
     params = {"check_in_id": check_in.id, "topic_key": topic_key}
     values: dict[str, list[str]] = {}
     for question_key, option_key, text, number in session.exec(_SAVED_ANSWERS, params=params):
-        value = option_key or text or ("" if number is None else str(number))
-        values.setdefault(question_key, []).append(value)
+        values.setdefault(question_key, []).append(decode(option_key, text, number))
     comment = session.exec(_SAVED_COMMENT, params=params).scalar()
     return TopicAnswers(values=values, comment=comment or "")
 

@@ -6,13 +6,14 @@ from datetime import datetime, timedelta
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from app.checkins import answers
+from app.checkins.answers import StoredCheckIn
 from app.checkins.models import SafetyAlert
 from app.db import utcnow
 from app.meetings.markers import Marker, markers
-from app.meetings.shared import SharedCheckIn, latest_shared_ids, load_shared
+from app.meetings.shared import latest_shared_ids
 from app.people.models import User
 from app.people.service import CaseloadEntry, caseload
-from app.questions.catalogue import question_set
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,12 @@ def open_alert_counts(session: Session, *, pa: User) -> dict[int, int]:
 
 
 def _row(
-    session: Session, entry: CaseloadEntry, alerts: int, recent: list[SharedCheckIn], quiet_after
+    session: Session, entry: CaseloadEntry, alerts: int, recent: list[StoredCheckIn], quiet_after
 ) -> CaseloadRow:
     latest = recent[0] if recent else None
     found: list[Marker] = []
     if latest:
-        questions = question_set(session, version=latest.check_in.question_set_version)
-        found = markers(questions, latest, recent[1].topics if len(recent) > 1 else {})
+        found = markers(latest, recent[1].topics if len(recent) > 1 else {})
     sent = latest.check_in.submitted_at if latest else None
     return CaseloadRow(
         entry=entry,
@@ -67,7 +67,8 @@ def caseload_rows(session: Session, *, pa: User, quiet_weeks: int, search: str =
     ]
     ids = [e.young_person.id for e in entries if e.young_person.id]
     recent_ids = latest_shared_ids(session, young_person_ids=ids, latest=2)
-    loaded = load_shared(session, check_in_ids=[i for pair in recent_ids.values() for i in pair])
+    ids = [i for pair in recent_ids.values() for i in pair]
+    loaded = answers.load(session, check_in_ids=ids, shared_only=True)
     alerts = open_alert_counts(session, pa=pa)
     quiet_after = utcnow() - timedelta(weeks=quiet_weeks)
     rows = [

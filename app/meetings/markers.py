@@ -2,10 +2,10 @@
 
 from dataclasses import dataclass
 
+from app.checkins.answers import StoredCheckIn, StoredTopic, scored_value, words
 from app.i18n import gettext as _
-from app.meetings.shared import SharedCheckIn, SharedTopic
-from app.questions.catalogue import answers_of, say, topic
-from app.questions.schema import Kind, Question, QuestionSetFile, Topic
+from app.questions.catalogue import say
+from app.questions.schema import Kind, Question
 
 SCALE_CHANGE = 3
 CHOICE_CHANGE = 2
@@ -31,23 +31,21 @@ def _labels() -> dict[str, str]:
     }
 
 
-def headline_in_words(question: Question, number: int) -> str:
-    """A headline number as the young person saw it: the scale value or the answer's words."""
-    if question.kind is Kind.scale:
-        return str(number)
-    return next((say(a.text) for a in answers_of(question) if a.score == number), str(number))
+def _in_words(question: Question, number: int) -> str:
+    return words(question, [scored_value(question, number)], short=True)
 
 
-def _headline_change(
-    item: Topic, question: Question, latest: SharedTopic, before: SharedTopic
-) -> Marker | None:
+def _headline_change(question: Question, latest: StoredTopic, before: StoredTopic) -> Marker | None:
+    """A big move of the headline answer; each side in words of the question set it was asked in."""
     new, old = latest.numbers.get(question.key), before.numbers.get(question.key)
     step = SCALE_CHANGE if question.kind is Kind.scale else CHOICE_CHANGE
     if new is None or old is None or abs(new - old) < step:
         return None
-    label = _labels().get(question.key) or say(item.title)
-    reason = f"{label} {headline_in_words(question, old)} → {headline_in_words(question, new)}"
-    return Marker(item.key, reason, worse=(new < old) != question.higher_is_worse)
+    label = _labels().get(question.key) or say(latest.asked.title)
+    reason = (
+        f"{label} {_in_words(before.question(question.key) or question, old)} → {_in_words(question, new)}"
+    )
+    return Marker(latest.key, reason, worse=(new < old) != question.higher_is_worse)
 
 
 def _ons_band(topic_key: str, numbers: dict[str, int]) -> list[Marker]:
@@ -74,18 +72,13 @@ def _asked_for_help(topic_key: str, values: dict[str, list[str]]) -> list[Marker
     return found
 
 
-def markers(
-    questions: QuestionSetFile, latest: SharedCheckIn, previous: SharedCheckIn | None
-) -> list[Marker]:
-    """Every marker the latest shared check-in gives, compared with the previous shared one."""
+def markers(latest: StoredCheckIn, previous: dict[str, StoredTopic]) -> list[Marker]:
+    """Every marker the latest shared check-in gives, compared with the previous one's shared topics."""
     found: list[Marker] = []
     for key, shared in latest.topics.items():
-        item = topic(questions, key)
-        if item is None:
-            continue
-        headline = next(q for q in item.questions if q.headline)
+        headline = next(q for q in shared.asked.questions if q.headline)
         before = previous.get(key)
-        change = _headline_change(item, headline, shared, before) if before else None
+        change = _headline_change(headline, shared, before) if before else None
         found.extend([change] if change else [])
         found.extend(_ons_band(key, shared.numbers) if key == "wellbeing" else [])
         found.extend(_asked_for_help(key, shared.values))

@@ -5,19 +5,13 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from app.checkins import answers
+from app.checkins.answers import StoredCheckIn, StoredTopic, question_in, scored_value, words
 from app.checkins.history import Point, TopicSeries, series_for
-from app.checkins.summary import answer_in_words
 from app.meetings.markers import Marker, markers
-from app.meetings.shared import (
-    SharedCheckIn,
-    SharedTopic,
-    headline_numbers,
-    latest_shared_ids,
-    load_shared,
-    shared_topic_history,
-)
+from app.meetings.shared import headline_numbers, latest_shared_ids, shared_topic_history
 from app.questions.catalogue import latest_version, question_set, say
-from app.questions.schema import QuestionSetFile, Topic
+from app.questions.schema import Question, QuestionSetFile, Topic
 
 
 @dataclass(frozen=True)
@@ -36,7 +30,7 @@ class TopicPrep:
     previous_at: datetime | None
     baseline_at: datetime | None
     lines: list[Line]
-    latest: SharedTopic
+    latest: StoredTopic
     markers: list[Marker] = field(default_factory=list)
     series: TopicSeries | None = None
 
@@ -44,26 +38,23 @@ class TopicPrep:
 @dataclass
 class MeetingPrep:
     topics: list[TopicPrep]
-    latest: SharedCheckIn | None
+    latest: StoredCheckIn | None
     talk_about: list[str]
 
 
-def _words(item: Topic, shared: SharedTopic | None, key: str) -> str:
-    question = next(q for q in item.questions if q.key == key)
-    values = shared.values.get(key) if shared else None
-    return answer_in_words(question, values) if values else "–"
-
-
-def _lines(
-    item: Topic, latest: SharedTopic, previous: SharedTopic | None, first: SharedTopic | None
-) -> list[Line]:
-    keys = [q.key for q in item.questions if any(s and q.key in s.values for s in (latest, previous, first))]
+def _lines(latest: StoredTopic, previous: StoredTopic | None, first: StoredTopic | None) -> list[Line]:
+    """One line per question answered in any of the three, each answer in the words of its own
+    question set, the question in the newest one's."""
+    shown = [s for s in (latest, previous, first) if s]
+    asked: dict[str, Question] = {}
+    for stored in reversed(shown):
+        asked.update({q.key: q for q in stored.asked.questions})
+    order = [q.key for s in shown for q in s.asked.questions]
+    keys = [k for i, k in enumerate(order) if k not in order[:i] and any(k in s.values for s in shown)]
     return [
         Line(
-            say(next(q.text for q in item.questions if q.key == key)),
-            _words(item, latest, key),
-            _words(item, previous, key),
-            _words(item, first, key),
+            say(asked[key].text),
+            *((s.answer_in_words(key) if s else None) or "–" for s in (latest, previous, first)),
         )
         for key in keys
     ]
@@ -81,16 +72,13 @@ def _series(session: Session, questions: QuestionSetFile, history) -> dict[str, 
     headlines = {next(q for q in t.questions if q.headline).key: t for t in questions.topics}
     points: dict[str, list[Point]] = {}
     rows = headline_numbers(session, history=history, headlines={k: t.key for k, t in headlines.items()})
-    for question_key, when, number in rows:
+    for question_key, when, number, version in rows:
         item = headlines[question_key]
-        question = next(q for q in item.questions if q.headline)
-        words = answer_in_words(
-            question,
-            [str(number)]
-            if question.kind.value == "scale"
-            else [next((a.key for a in question.answers if a.score == number), "")],
+        asked = question_in(question_set(session, version=version), question_key)
+        question = asked or next(q for q in item.questions if q.headline)
+        points.setdefault(item.key, []).append(
+            Point(when, number, words(question, [scored_value(question, number)]))
         )
-        points.setdefault(item.key, []).append(Point(when, number, words))
     return {
         item.key: series_for(item, next(q for q in item.questions if q.headline), points[item.key])
         for item in headlines.values()
@@ -108,17 +96,17 @@ def meeting_prep(session: Session, *, young_person_id: int) -> MeetingPrep:
     history = shared_topic_history(
         session, young_person_id=young_person_id, topic_keys=[t.key for t in questions.topics]
     )
-    loaded = load_shared(session, check_in_ids=sorted(_picks(history) | set(newest)))
+    loaded = answers.load(session, check_in_ids=sorted(_picks(history) | set(newest)), shared_only=True)
     series = _series(session, questions, history)
     topics = [_topic(item, history.get(item.key, []), loaded, series) for item in questions.topics]
-    latest = loaded[newest[0]] if newest else None
-    talk_about = [say(t.title) for t in questions.topics if latest and t.key in latest.talk_about]
+    latest = loaded[newest[0]]
+    talk_about = [say(t.title) for t in latest.questions.topics if t.key in latest.talk_about]
     prep = MeetingPrep([t for t in topics if t], latest, talk_about)
-    _add_markers(questions, prep, history, loaded)
+    _add_markers(prep, history, loaded)
     return prep
 
 
-def _topic(item: Topic, appearances, loaded: dict[int, SharedCheckIn], series) -> TopicPrep | None:
+def _topic(item: Topic, appearances, loaded: dict[int, StoredCheckIn], series) -> TopicPrep | None:
     if not appearances:
         return None
     latest_id, latest_at = appearances[-1]
@@ -129,21 +117,19 @@ def _topic(item: Topic, appearances, loaded: dict[int, SharedCheckIn], series) -
     start = loaded[first[0]].topics[item.key] if first else None
     return TopicPrep(
         key=item.key,
-        title=say(item.title),
+        title=say(latest.asked.title),
         latest_at=latest_at,
         previous_at=previous[1] if previous else None,
         baseline_at=first[1] if first else None,
-        lines=_lines(item, latest, before, start),
+        lines=_lines(latest, before, start),
         latest=latest,
         series=series.get(item.key),
     )
 
 
-def _add_markers(questions, prep: MeetingPrep, history, loaded: dict[int, SharedCheckIn]) -> None:
+def _add_markers(prep: MeetingPrep, history, loaded: dict[int, StoredCheckIn]) -> None:
     for topic_prep in prep.topics:
         appearances = history[topic_prep.key]
         latest = loaded[appearances[-1][0]]
         previous = loaded[appearances[-2][0]].topics if len(appearances) > 1 else {}
-        topic_prep.markers = [
-            m for m in markers(questions, latest, previous) if m.topic_key == topic_prep.key
-        ]
+        topic_prep.markers = [m for m in markers(latest, previous) if m.topic_key == topic_prep.key]

@@ -1,30 +1,13 @@
 """What a PA may see of a young person's check-ins: shared topics only, read in a few queries."""
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import and_, exists, or_, union_all
 from sqlmodel import Session, col, select
 
-from app.checkins.models import Answer, CheckIn, Correction, Status, TopicResponse
+from app.checkins.models import Answer, CheckIn, Status, TopicResponse
 from app.people.models import YoungPerson
-
-
-@dataclass
-class SharedTopic:
-    key: str
-    values: dict[str, list[str]] = field(default_factory=dict)
-    numbers: dict[str, int] = field(default_factory=dict)
-    comment: str | None = None
-    corrections: list[Correction] = field(default_factory=list)
-
-
-@dataclass
-class SharedCheckIn:
-    check_in: CheckIn
-    topics: dict[str, SharedTopic] = field(default_factory=dict)
-    talk_about: list[str] = field(default_factory=list)
 
 
 def _visible_to_pa():
@@ -73,67 +56,6 @@ def is_shared_with_pa(session: Session, *, check_in_id: int, young_person_id: in
     return session.exec(statement).first() is not None
 
 
-def load_shared(session: Session, *, check_in_ids: list[int]) -> dict[int, SharedCheckIn]:
-    """The shared parts of these check-ins: shared topics' answers, words and corrections."""
-    if not check_in_ids:
-        return {}
-    check_ins = session.exec(select(CheckIn).where(col(CheckIn.id).in_(check_in_ids))).all()
-    loaded = {c.id or 0: SharedCheckIn(c) for c in check_ins}
-    responses = session.exec(
-        select(
-            TopicResponse.check_in_id,
-            TopicResponse.topic_key,
-            TopicResponse.shared,
-            TopicResponse.talk_about,
-            TopicResponse.comment,
-        )
-        .where(col(TopicResponse.check_in_id).in_(check_in_ids))
-        .order_by(TopicResponse.id)
-    ).all()
-    for check_in_id, topic_key, shared, talk_about, comment in responses:
-        entry = loaded[check_in_id]
-        if shared:
-            entry.topics[topic_key] = SharedTopic(topic_key, comment=comment)
-        if talk_about:
-            entry.talk_about.append(topic_key)
-    _add_answers(session, loaded)
-    _add_corrections(session, loaded)
-    return loaded
-
-
-def _add_answers(session: Session, loaded: dict[int, SharedCheckIn]) -> None:
-    rows = session.exec(
-        select(
-            Answer.check_in_id,
-            Answer.topic_key,
-            Answer.question_key,
-            Answer.option_key,
-            Answer.number,
-            Answer.text,
-        )
-        .where(col(Answer.check_in_id).in_(list(loaded)))
-        .order_by(Answer.id)
-    ).all()
-    for check_in_id, topic_key, question_key, option_key, number, text in rows:
-        item = loaded[check_in_id].topics.get(topic_key)
-        if item is None:
-            continue
-        value = option_key or text or ("" if number is None else str(number))
-        item.values.setdefault(question_key, []).append(value)
-        if number is not None:
-            item.numbers[question_key] = number
-
-
-def _add_corrections(session: Session, loaded: dict[int, SharedCheckIn]) -> None:
-    rows = session.exec(
-        select(Correction).where(col(Correction.check_in_id).in_(list(loaded))).order_by(Correction.id)
-    ).all()
-    for row in rows:
-        item = loaded[row.check_in_id].topics.get(row.topic_key)
-        if item is not None:
-            item.corrections.append(row)
-
-
 def shared_topic_history(
     session: Session, *, young_person_id: int, topic_keys: list[str], recent: int = 12
 ) -> dict[str, list[tuple[int, datetime]]]:
@@ -176,9 +98,10 @@ def headline_numbers(
     history: dict[str, list[tuple[int, datetime]]],
     headlines: dict[str, str],
     recent: int = 12,
-) -> list[tuple[str, datetime, int]]:
-    """(question key, sent time, number) of each topic's headline answer in its latest `recent`
-    shared check-ins (from shared_topic_history; headlines maps question key to topic key), oldest first."""
+) -> list[tuple[str, datetime, int, int]]:
+    """(question key, sent time, number, question set version) of each topic's headline answer in its
+    latest `recent` shared check-ins (from shared_topic_history; headlines maps question key to topic
+    key), oldest first."""
     sent = {
         (check_in_id, topic_key): when
         for topic_key, picks in history.items()
@@ -187,15 +110,18 @@ def headline_numbers(
     if not sent:
         return []
     rows = session.exec(
-        select(Answer.check_in_id, Answer.question_key, Answer.number).where(
+        select(Answer.check_in_id, Answer.question_key, Answer.number, CheckIn.question_set_version)
+        .join(CheckIn, col(CheckIn.id) == Answer.check_in_id)
+        .where(
             col(Answer.check_in_id).in_({check_in_id for check_in_id, _ in sent}),
             col(Answer.question_key).in_(list(headlines)),
             col(Answer.number).is_not(None),
         )
     ).all()
     found = [
-        (question_key, sent[(check_in_id, headlines[question_key])], number, check_in_id)
-        for check_in_id, question_key, number in rows
+        (question_key, sent[(check_in_id, headlines[question_key])], number or 0, version, check_in_id)
+        for check_in_id, question_key, number, version in rows
         if (check_in_id, headlines[question_key]) in sent
     ]
-    return [(key, when, number) for key, when, number, _ in sorted(found, key=lambda f: (f[1], f[3]))]
+    found.sort(key=lambda f: (f[1], f[4]))
+    return [(key, when, number, version) for key, when, number, version, _ in found]

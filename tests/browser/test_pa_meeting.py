@@ -96,7 +96,7 @@ def prepare_and_reply(page: Page) -> None:
     for column in ("Now", "Last time", "At the start"):
         expect(feelings.get_by_role("columnheader", name=re.compile(f"^{column}\\b"))).to_be_visible()
     row = feelings.get_by_role("row", name=re.compile(f"^{re.escape(SATISFIED)}"))
-    expect(row.get_by_role("cell")).to_have_text(["4 / 10", "8 / 10", "9 / 10"])
+    expect(row.get_by_role("cell")).to_have_text(["4 out of 10", "8 out of 10", "9 out of 10"])
     expect(feelings.get_by_text("life satisfaction 8 → 4", exact=True)).to_be_visible()
     expect(feelings).to_contain_text("“A hard few weeks”")
     expect(page.get_by_role("region", name="Feeling safe")).to_have_count(0)

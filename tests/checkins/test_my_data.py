@@ -46,7 +46,7 @@ def test_the_download_holds_my_unshared_answers_drafts_and_alerts(client, db, wo
     feeling = next(t for t in finished["topics"] if t["key"] == "wellbeing")
     assert feeling["shared_with_pa"] is False
     assert feeling["your_words"] == "Rough week, keeping this to me"
-    assert feeling["answers"][0]["answer"] == "3 / 10"
+    assert feeling["answers"][0]["answer"] == "3 out of 10"
     assert [c["finished"] for c in data["check_ins"]] == [False, True]
     [alert] = data["safety_alerts"]
     assert (alert["question"], alert["answer"]) == ("How safe do you feel at the moment?", "Really unsafe")

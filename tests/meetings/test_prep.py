@@ -55,7 +55,11 @@ def test_prep_shows_now_last_time_and_the_start_with_reasons(client, db, world):
     html = page(client.get(f"/young-people/{world.young.id}/meeting"))
     wellbeing = html.find(id="topic-wellbeing")
     row = wellbeing.find("th", string="Overall, how satisfied are you with your life nowadays?").parent
-    assert [td.get_text(strip=True) for td in row.find_all("td")] == ["4 / 10", "7 / 10", "8 / 10"]
+    assert [td.get_text(strip=True) for td in row.find_all("td")] == [
+        "4 out of 10",
+        "7 out of 10",
+        "8 out of 10",
+    ]
     reasons = [li.get_text(strip=True) for li in wellbeing.select(".app-markers li")]
     assert "life satisfaction 7 → 4" in reasons
     assert "anxiety now in the ONS 'high' band" in reasons
@@ -173,6 +177,10 @@ def test_the_trend_shows_the_latest_twelve_shared_answers_and_the_start_stays_th
     as_pa(client, db, world)
     wellbeing = page(client.get(f"/young-people/{world.young.id}/meeting")).find(id="topic-wellbeing")
     row = wellbeing.find("th", string="Overall, how satisfied are you with your life nowadays?").parent
-    assert [td.get_text(strip=True) for td in row.find_all("td")] == ["7 / 10", "8 / 10", "1 / 10"]
+    assert [td.get_text(strip=True) for td in row.find_all("td")] == [
+        "7 out of 10",
+        "8 out of 10",
+        "1 out of 10",
+    ]
     points = [title.get_text().rsplit(": ", 1)[1] for title in wellbeing.select(".app-trend circle title")]
-    assert points == [f"{score} / 10" for score in shared[-12:]]
+    assert points == [f"{score} out of 10" for score in shared[-12:]]
