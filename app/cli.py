@@ -16,10 +16,8 @@ from app.db import make_engine
 from app.demo.bulk import load_cohort
 from app.demo.council import load_demo
 from app.demo.history import DEMO_SEED
+from app.jobs.runner import run_jobs
 from app.lifecycle.backup import BackupError, backup, restore
-from app.lifecycle.retention import run_retention
-from app.meetings.alert_desk import escalate_due
-from app.notifications.mailer import deliver_pending
 from app.people.models import STAFF_ROLES, Organisation, Role, Team, User
 from app.questions.loader import QuestionFileError, ensure_default_set, load_question_set
 from app.settings import get_settings
@@ -144,20 +142,23 @@ def _get_or_create(session: Session, model: type, **fields: object) -> object:
 
 @main.group()
 def jobs() -> None:
-    """Scheduled work, meant for cron."""
+    """Scheduled work (checkin serve runs it by itself)."""
 
 
 @jobs.command("run")
 def jobs_run() -> None:
-    """Escalate overdue safety alerts and send owed emails; safe to run as often as you like."""
+    """Run every job now (escalation, owed email, retention); safe to run as often as you like.
+
+    `checkin serve` runs them by itself; this is for cron or by hand. A job another process is
+    running at this moment is left to it.
+    """
     settings = get_settings()
-    with Session(make_engine(settings.database_url)) as session:
-        escalated = escalate_due(session, after_minutes=settings.alert_escalation_minutes)
-        sent = deliver_pending(session, settings=settings)
-        purged = run_retention(session, keep_days=settings.retention_unshared_days).check_ins_deleted
-    click.echo(
-        f"Escalated {escalated} alert(s); sent {sent} email(s); deleted {purged} unshared check-in(s)."
-    )
+    outcomes = run_jobs(make_engine(settings.database_url), settings, force=True)
+    for outcome in outcomes:
+        result = "failed (see the log)" if outcome.done is None else str(outcome.done)
+        click.echo(f"{outcome.job.name}: {result}")
+    if any(outcome.done is None for outcome in outcomes):
+        raise click.ClickException("A job failed; it runs again next time.")
 
 
 @main.command("backup")

@@ -1,5 +1,9 @@
 """create_app(): wiring only."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import anyio
 from fastapi import Depends, FastAPI
 from sqlalchemy import Engine
 from starlette.middleware.gzip import GZipMiddleware
@@ -19,6 +23,7 @@ from app.db import make_engine
 from app.i18n_middleware import LanguageMiddleware
 from app.insights import export_log_routes
 from app.insights import routes as insight_routes
+from app.jobs.scheduler import run_on_schedule
 from app.meetings import alert_routes, team_routes
 from app.meetings import routes as meeting_routes
 from app.pages import navigation
@@ -45,6 +50,16 @@ def app_templates(settings: Settings) -> Templates:
     return make_templates(settings, template_globals=TEMPLATE_GLOBALS, context_processors=(csrf_context,))
 
 
+@asynccontextmanager
+async def run_jobs_while_serving(app: FastAPI) -> AsyncIterator[None]:
+    """Run the scheduled jobs in this process while it serves (JOBS_EVERY_SECONDS=0: never)."""
+    async with anyio.create_task_group() as tasks:
+        if app.state.settings.jobs_every_seconds:
+            tasks.start_soon(run_on_schedule, app.state.engine, app.state.settings)
+        yield
+        tasks.cancel_scope.cancel()
+
+
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     """The Check-in web app for these settings (and an engine to share, in tests)."""
     settings = settings or get_settings()
@@ -55,6 +70,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         redoc_url=None,
         openapi_url=None if settings.is_production else "/openapi.json",
         dependencies=[Depends(csrf_protect), Depends(optional_user)],
+        lifespan=run_jobs_while_serving,
     )
     app.state.settings = settings
     app.state.engine = engine or make_engine(settings.database_url)

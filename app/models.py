@@ -4,6 +4,7 @@ from app.audit.models import AuditEvent
 from app.auth.models import ThrottleHit, UserSession
 from app.checkins.models import Answer, CheckIn, Correction, SafetyAlert, TopicResponse
 from app.insights.models import ExportLog
+from app.jobs.models import ScheduledJob
 from app.lifecycle.models import RetentionRun
 from app.notifications.models import Notification
 from app.people.models import (
@@ -26,6 +27,7 @@ __all__ = [
     "QuestionSet",
     "RetentionRun",
     "SafetyAlert",
+    "ScheduledJob",
     "TopicResponse",
     "InviteCode",
     "Locality",

@@ -47,6 +47,7 @@ class Settings(BaseSettings):
     alert_escalation_minutes: int = Field(default=120, ge=1)
     quiet_weeks: int = Field(default=6, ge=1)
     retention_unshared_days: int = Field(default=365, ge=1)
+    jobs_every_seconds: int = Field(default=30, ge=0)
     service_name: str = "Check-in"
     council_name: str = "Demo Council"
     council_address: str = "Town Hall, 1 High Street, Demotown DM1 1AA"

@@ -71,6 +71,7 @@ def make_settings(engine: Engine, **overrides: object) -> Settings:
         "database_url": engine.url.render_as_string(hide_password=False),
         "secret_key": TEST_SECRET,
         "secure_cookies": False,
+        "jobs_every_seconds": 0,
         **overrides,
     }
     return Settings(**values)  # type: ignore[arg-type]

@@ -160,7 +160,8 @@ def _snapshot(session: Session) -> str:
     for table in SQLModel.metadata.sorted_tables:
         if table.name in GET_MAY_WRITE:
             continue
-        rows = session.connection().execute(text(f'SELECT * FROM "{table.name}" ORDER BY id'))
+        key = ", ".join(f'"{column.name}"' for column in table.primary_key.columns)
+        rows = session.connection().execute(text(f'SELECT * FROM "{table.name}" ORDER BY {key}'))
         digest.update(repr([tuple(row) for row in rows]).encode())
     return digest.hexdigest()
 

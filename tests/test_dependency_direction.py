@@ -12,6 +12,7 @@ DOMAINS = {
     "checkins",
     "demo",
     "insights",
+    "jobs",
     "lifecycle",
     "meetings",
     "notifications",

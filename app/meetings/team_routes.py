@@ -5,6 +5,7 @@ from fastapi.responses import Response
 
 from app.auth.dependencies import Manager
 from app.db import SessionDep
+from app.jobs.runner import last_runs
 from app.meetings import alert_desk
 from app.meetings.team import coverage, team_caseloads
 from app.people import service
@@ -26,6 +27,7 @@ def show_team(request: Request, db: SessionDep, manager: Manager) -> Response:
         "coverage": coverage(db, team_id=team.id) if team and team.id else None,
         "queue": alert_desk.duty_queue(db, team_id=manager.team_id),
         "escalated": alert_desk.escalated(db, manager=manager),
+        "job_runs": last_runs(db),
         "caseloads": team_caseloads(db, team_id=team.id) if team and team.id else [],
     }
     return render(request, "meetings/team.html", context)

@@ -4,7 +4,7 @@ import json
 import logging
 import sys
 
-_FIELDS = ("request_id", "method", "route", "status", "user_id", "role", "ms", "error")
+_FIELDS = ("request_id", "method", "route", "status", "user_id", "role", "ms", "error", "job")
 
 
 class JsonFormatter(logging.Formatter):

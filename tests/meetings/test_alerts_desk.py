@@ -75,7 +75,7 @@ def test_jobs_run_is_safe_to_repeat(tmp_path, monkeypatch):
     runner = CliRunner()
     assert runner.invoke(main, ["db", "upgrade"]).exit_code == 0
     first = runner.invoke(main, ["jobs", "run"])
-    assert first.exit_code == 0 and "Escalated 0 alert(s)" in first.output
+    assert first.exit_code == 0 and "escalation: 0" in first.output
     assert runner.invoke(main, ["jobs", "run"]).exit_code == 0
     get_settings.cache_clear()
 
