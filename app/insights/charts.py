@@ -64,8 +64,18 @@ def _bar(index: int, label: str, figure: str, top: float) -> str:
     return f"<g><title>{escape(label)}: {escape(figure)}</title>{''.join(parts)}</g>"
 
 
+def _all_hidden(series: ChartSeries) -> bool:
+    return all(_value(figure) is None for _label, figure in series.items)
+
+
 def describe(series: ChartSeries) -> str:
     """The chart in words, for screen readers."""
+    if _all_hidden(series):
+        return _(
+            "Bar chart of %(title)s. Every figure is hidden (c) so that no young person can be identified, "
+            "so there are no bars.",
+            title=series.title,
+        )
     return _(
         "Bar chart of %(title)s. Hidden figures are gaps marked c. The table below gives the same figures.",
         title=series.title,
@@ -76,7 +86,8 @@ def bar_chart(series: ChartSeries, *, chart_id: str) -> Markup:
     """An SVG bar chart of the series (at least one item)."""
     values = [v for v in (_value(f) for _, f in series.items) if v is not None]
     top = series.scale_max or max([*values, 1.0])
-    height = len(series.items) * LINE + 10
+    hidden = _all_hidden(series)
+    height = (len(series.items) + hidden) * LINE + 10
     ident = escape(chart_id)
     head = (
         f'<svg class="app-chart" viewBox="0 0 {WIDTH} {height}" width="100%" '
@@ -87,5 +98,7 @@ def bar_chart(series: ChartSeries, *, chart_id: str) -> Markup:
         f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="{PAPER}"/>'
     )
     body = "".join(_bar(i, label, figure, top) for i, (label, figure) in enumerate(series.items))
+    if hidden:
+        body += _text(LEFT, height - 14, _("Every figure is hidden (c), so there are no bars."), bold=True)
     # Safe: every text put into the markup above went through escape(); the rest is numbers.
     return Markup(f"{head}{body}</svg>")  # noqa: S704

@@ -79,10 +79,14 @@ def rule_notes(rules: Rules) -> list[str]:
             n=rules.rounding,
         ),
         _(
-            "Percentages are worked out before rounding and shown as c when based on fewer than %(n)s.",
-            n=rules.group_threshold,
+            "Percentages are worked out from the rounded count and the rounded total shown beside them, "
+            "and are c when either is hidden."
         ),
-        _("Averages are only shown for %(n)s or more young people.", n=rules.mean_threshold),
+        _(
+            "Averages are only shown for %(n)s or more young people, and only where they "
+            "could not help to work out a hidden figure.",
+            n=rules.mean_threshold,
+        ),
     ]
 
 
@@ -106,13 +110,18 @@ def publish_count(value: int, rules: Rules, *, hidden: bool = False) -> str:
     return str(rounded) if rounded else Symbol.ROUNDS_TO_ZERO.value
 
 
-def publish_percentage(numerator: int, denominator: int, rules: Rules, *, hidden: bool = False) -> str:
-    """A whole-number percentage from true counts: z with no one to count, c when hidden or too few."""
-    if denominator == 0:
+def publish_percentage(count: str, total: str) -> str:
+    """A whole-number percentage worked out from a published count and its published total.
+
+    z when the total is 0 (no one to count), c when either figure is a symbol. Only published
+    (rounded) figures go in, so the percentage tells nothing they do not: a percentage of true counts
+    beside rounded ones would give the true count back.
+    """
+    if total == "0":
         return Symbol.NOT_APPLICABLE.value
-    if hidden or denominator < rules.group_threshold:
+    if not (count.isdigit() and total.isdigit()):
         return Symbol.CONFIDENTIAL.value
-    return str(round_half_up(Fraction(100 * numerator, denominator)))
+    return str(round_half_up(Fraction(100 * int(count), int(total))))
 
 
 def publish_mean(values: Sequence[int | float], rules: Rules) -> str:

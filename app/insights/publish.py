@@ -42,7 +42,7 @@ def publish_table(
         tuple(publish_count(v, rules, hidden=h) for v, h in zip(row, hide, strict=True))
         for row, hide in zip(grid, hidden, strict=True)
     ]
-    shares = _row_percentages(grid, hidden, rules) if percentages else None
+    shares = _row_percentages(shown) if percentages else None
     return PublishedTable(
         row_labels=tuple(row_labels),
         column_labels=tuple(column_labels),
@@ -55,14 +55,9 @@ def publish_table(
     )
 
 
-def _row_percentages(grid: list[list[int]], hidden: list[list[bool]], rules: Rules) -> tuple[Strings, ...]:
-    """Each cell as a percentage of its row's total, c when either is hidden."""
-    return tuple(
-        tuple(
-            publish_percentage(v, row[-1], rules, hidden=hide[j] or hide[-1]) for j, v in enumerate(row[:-1])
-        )
-        for row, hide in zip(grid, hidden, strict=True)
-    )
+def _row_percentages(shown: list[Strings]) -> tuple[Strings, ...]:
+    """Each published cell as a percentage of its row's published total, c when either is hidden."""
+    return tuple(tuple(publish_percentage(figure, row[-1]) for figure in row[:-1]) for row in shown)
 
 
 def merge_small_groups(groups: Mapping[str, Sequence[int]], rules: Rules) -> dict[str, list[int]]:

@@ -91,19 +91,50 @@ def test_a_count_that_rounds_to_zero_but_is_not_zero_shows_k():
     assert publish_count(2, lenient, hidden=True) == "c"
 
 
-def test_percentages_are_whole_numbers_from_true_counts():
-    assert publish_percentage(13, 40, RULES) == "33"
+def test_percentages_are_whole_numbers_from_the_published_counts():
+    assert publish_percentage("15", "40") == "38"
     table = publish_table([[12, 28], [20, 20]], PLACES[:2], ("Yes", "No"), RULES, percentages=True)
-    assert table.percentages[0] == ("30", "70")
-    assert table.total_percentages == ("40", "60")
+    assert table.cells[0] == ("10", "30") and table.row_totals[0] == "40"
+    assert table.percentages[0] == ("25", "75")
+    assert table.total_percentages == ("38", "63")
 
 
-def test_a_percentage_is_c_when_the_denominator_is_under_10_or_the_count_is_hidden():
-    assert publish_percentage(5, 9, RULES) == "c"
-    assert publish_percentage(5, 40, RULES, hidden=True) == "c"
-    assert publish_percentage(0, 0, RULES) == "z"
+def test_a_percentage_is_c_when_its_count_or_total_is_hidden_and_z_when_no_one_is_counted():
+    assert publish_percentage("c", "40") == "c"
+    assert publish_percentage("10", "c") == "c"
+    assert publish_percentage("0", "0") == "z"
+    assert publish_percentage("0", "20") == "0"
     table = publish_table([[4, 36], [20, 20]], PLACES[:2], ("Yes", "No"), RULES, percentages=True)
     assert table.percentages[0] == ("c", "c")
+
+
+def _published_as(counts: list[int]) -> tuple:
+    table = publish_table([counts], PLACES[:1], ANSWERS, RULES, percentages=True)
+    return table.cells, table.row_totals, table.percentages
+
+
+def test_the_10_50_15_of_75_table_no_longer_gives_its_true_counts_away():
+    """Percentages of true counts (16%, 64%, 21% of 77) beside counts rounded to 10, 50, 15 of 75 fit
+    only 12, 49 and 16. Worked out from the published figures instead, they add nothing: every true
+    table that rounds to the same counts publishes the same percentages, so every count keeps all
+    the values its rounding allows."""
+    cells, totals, shares = _published_as([12, 49, 16])
+    assert cells == (("10", "50", "15"),) and totals == ("75",)
+    assert shares == (("13", "67", "20"),)
+    assert all(
+        share == str(round(100 * int(cell) / int(totals[0])))
+        for cell, share in zip(cells[0], shares[0], strict=True)
+    )
+    alike = [
+        (a, b, c)
+        for a in range(8, 15)
+        for b in range(45, 55)
+        for c in range(12, 20)
+        if _published_as([a, b, c]) == (cells, totals, shares)
+    ]
+    assert {a for a, _b, _c in alike} == {10, 11, 12}
+    assert {b for _a, b, _c in alike} == set(range(48, 53))
+    assert {c for _a, _b, c in alike} == set(range(13, 18))
 
 
 def test_a_mean_is_c_for_fewer_than_10_people_and_has_one_decimal_place():

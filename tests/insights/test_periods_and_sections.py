@@ -70,3 +70,12 @@ def test_a_bar_chart_names_itself_and_draws_hidden_figures_as_gaps_marked_c():
     assert svg["role"] == "img" and svg["aria-labelledby"] == "x-title x-desc"
     assert svg.title.get_text() == "People"
     assert [t.get_text() for t in svg.select("g > text")] == ["Yes", "15", "No", "c"]
+
+
+def test_a_chart_of_figures_that_are_all_hidden_says_so_in_words():
+    svg = BeautifulSoup(
+        bar_chart(ChartSeries("People", (("Yes", "c"), ("No", "c"))), chart_id="x"), "html.parser"
+    ).svg
+    assert "Every figure is hidden (c)" in svg.desc.get_text()
+    assert svg.find_all("text")[-1].get_text() == "Every figure is hidden (c), so there are no bars."
+    assert not svg.select("rect[fill='#1d5c63']")

@@ -100,14 +100,19 @@ def test_tick_any_answers_count_people_who_ticked_each_and_say_rows_do_not_add_u
     assert any("do not add up" in item for group in table.notes for item in group.items)
 
 
-def test_ons_averages_need_ten_people_and_bands_follow_the_ons_thresholds(db, world):
+def test_ons_averages_need_ten_people_and_are_c_where_they_would_narrow_a_hidden_count(db, world):
+    """Anxiety: 10 people at 1 and 2 at 7, the 2 hidden; a mean of 2.0 would give them back
+    (12 x 2.0 - 10 x 1 = 14 = 2 x 7). Life satisfaction hides nothing, so its mean is shown."""
     add_people(db, world.locality, 10, {"wellbeing.life_satisfaction": 8, "wellbeing.anxious": 1})
-    add_people(db, world.locality, 2, {"wellbeing.life_satisfaction": 2, "wellbeing.anxious": 7})
+    add_people(db, world.locality, 2, {"wellbeing.life_satisfaction": 8, "wellbeing.anxious": 7})
     means = build(db, world, "ons-wellbeing-means")
-    assert row(means, "North").cells == ("7.0",)
-    assert row(means, "North", section=3).cells == ("2.0",)
+    assert row(means, "North").cells == ("8.0",)
+    assert row(means, "All localities").cells == ("8.0",)
+    assert row(means, "North", section=3).cells == ("c",)
+    assert row(build(db, world, "wellbeing.anxious"), "North").cells[7] == "c"
     bands = build(db, world, "ons-wellbeing-bands")
-    assert row(bands, "North").cells == ("c", "0", "c", "0")
+    assert row(bands, "North").cells == ("0", "0", "10", "0")
+    assert row(bands, "North", section=3).cells == ("c", "0", "0", "c")
     assert bands.sections[3].column_labels[0] == "Very low (0-1)"
 
 
