@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from app.checkins.models import Answer, CheckIn, Correction, TopicResponse
 from app.i18n import gettext as _
 from app.questions.catalogue import answers_of, question_set, say, topic
+from app.questions.models import QuestionSet
 from app.questions.schema import Kind, Question, QuestionSetFile, Topic
 
 
@@ -47,6 +48,42 @@ def questions_of(session: Session, check_in: CheckIn) -> QuestionSetFile:
 def question_in(questions: QuestionSetFile, key: str) -> Question | None:
     """The question with this key in a question set, if it has one."""
     return next((q for t in questions.topics for q in t.questions if q.key == key), None)
+
+
+class QuestionSets:
+    """Question sets by version, each read from the database once per request."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._sets: dict[int, QuestionSetFile] = {}
+
+    def get(self, version: int) -> QuestionSetFile:
+        if version not in self._sets:
+            self._sets[version] = question_set(self.session, version=version)
+        return self._sets[version]
+
+    def question(self, key: str, version: int | None = None) -> Question | None:
+        """The question in this version, or in the newest stored version that has it."""
+        for number in [version] if version else self._stored_versions():
+            found = next((q for t in self.get(number).topics for q in t.questions if q.key == key), None)
+            if found:
+                return found
+        return None
+
+    def _stored_versions(self) -> list[int]:
+        statement = select(QuestionSet.version).order_by(col(QuestionSet.version).desc())
+        return list(self.session.exec(statement).all())
+
+
+def risk_answer_in_words(
+    sets: QuestionSets, question_key: str, option_key: str, version: int | None
+) -> tuple[str, str]:
+    """A risk question and the answer given, in the check-in's own set (or, once the check-in is
+    gone, the newest set that asks it); the stored keys when no set asks it."""
+    question = sets.question(question_key, version)
+    if question is None:
+        return question_key, option_key
+    return say(question.text), words(question, [option_key])
 
 
 @dataclass

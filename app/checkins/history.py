@@ -6,13 +6,12 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from app.checkins.answers import decode, words
+from app.checkins.answers import QuestionSets, decode, risk_answer_in_words, words
 from app.checkins.models import Answer, CheckIn, SafetyAlert, Status, TopicResponse
 from app.checkins.sharing import anything_shared
 from app.checkins.summary import TopicSummary, summarise
 from app.people.models import User, YoungPerson
-from app.questions.catalogue import answers_of, question_set, say, topic
-from app.questions.models import QuestionSet
+from app.questions.catalogue import say, topic
 from app.questions.schema import TOPIC_KEYS, Kind, Question, QuestionSetFile, Topic
 
 
@@ -80,31 +79,6 @@ class CheckInView:
 def day(moment: datetime) -> str:
     """A date as people write it: '3 May 2026'."""
     return moment.strftime("%-d %B %Y")
-
-
-class QuestionSets:
-    """Question sets by version, each read from the database once per request."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._sets: dict[int, QuestionSetFile] = {}
-
-    def get(self, version: int) -> QuestionSetFile:
-        if version not in self._sets:
-            self._sets[version] = question_set(self.session, version=version)
-        return self._sets[version]
-
-    def question(self, key: str, version: int | None = None) -> Question | None:
-        """The question in this version, or in the newest stored version that has it."""
-        for number in [version] if version else self._stored_versions():
-            found = next((q for t in self.get(number).topics for q in t.questions if q.key == key), None)
-            if found:
-                return found
-        return None
-
-    def _stored_versions(self) -> list[int]:
-        statement = select(QuestionSet.version).order_by(col(QuestionSet.version).desc())
-        return list(self.session.exec(statement).all())
 
 
 def staff_names(session: Session, user_ids: Iterable[int | None]) -> dict[int, str]:
@@ -217,12 +191,12 @@ def alert_notes(session: Session, alerts: list[SafetyAlert]) -> list[AlertNote]:
     )
     notes = []
     for alert in alerts:
-        question = sets.question(alert.question_key, versions.get(alert.check_in_id or 0))
-        words = {a.key: say(a.text) for a in answers_of(question)} if question else {}
+        version = versions.get(alert.check_in_id or 0)
+        question, answer = risk_answer_in_words(sets, alert.question_key, alert.option_key, version)
         notes.append(
             AlertNote(
-                question=say(question.text) if question else alert.question_key,
-                answer=words.get(alert.option_key, alert.option_key),
+                question=question,
+                answer=answer,
                 raised_at=alert.raised_at,
                 seen_at=alert.seen_at or alert.acknowledged_at,
                 check_in_id=alert.check_in_id,

@@ -11,9 +11,11 @@ from datetime import UTC, date, datetime
 from sqlmodel import Session, col, select
 
 from app.audit.models import AuditEvent
+from app.checkins import answers
+from app.checkins.answers import StoredCheckIn
 from app.checkins.history import AlertNote, person_alerts, staff_names
-from app.checkins.models import CheckIn, TopicResponse
-from app.checkins.summary import summarise
+from app.checkins.models import CheckIn
+from app.checkins.summary import topic_summaries
 from app.db import utcnow
 from app.i18n import gettext as _
 from app.people.models import STAFF_ROLES, Locality, Organisation, Role, User, YoungPerson
@@ -109,22 +111,20 @@ def _account(session: Session, person: YoungPerson, user: User) -> Account:
     )
 
 
-def _topics(session: Session, check_in: CheckIn) -> list[TopicRecord]:
-    responses = session.exec(select(TopicResponse).where(TopicResponse.check_in_id == check_in.id)).all()
-    shared_at = {r.topic_key: r.shared_at for r in responses}
+def _topics(stored: StoredCheckIn) -> list[TopicRecord]:
     return [
         TopicRecord(
             key=s.key,
             title=s.title,
             skipped=s.skipped,
             shared_with_pa=bool(s.shared),
-            shared_at=shared_at.get(s.key),
+            shared_at=stored.topics[s.key].shared_at,
             want_to_talk_about=s.talk_about,
             answers=[AnswerRecord(line.question, line.answer) for line in s.lines],
             your_words=s.comment,
             corrections=[CorrectionRecord(c.text, c.created_at) for c in s.corrections],
         )
-        for s in summarise(session, check_in=check_in)
+        for s in topic_summaries(stored)
     ]
 
 
@@ -135,6 +135,7 @@ def _check_ins(session: Session, person: YoungPerson) -> list[CheckInRecord]:
         .order_by(col(CheckIn.started_at).desc(), col(CheckIn.id).desc())
     ).all()
     names = staff_names(session, (c.seen_by_id for c in check_ins))
+    stored = answers.load(session, check_in_ids=[c.id or 0 for c in check_ins], shared_only=False)
     return [
         CheckInRecord(
             id=c.id or 0,
@@ -142,7 +143,7 @@ def _check_ins(session: Session, person: YoungPerson) -> list[CheckInRecord]:
             started_at=c.started_at,
             sent_at=c.submitted_at,
             question_set_version=c.question_set_version,
-            topics=_topics(session, c),
+            topics=_topics(stored[c.id or 0]),
             want_to_talk_about=c.talk_about_words,
             going_well=c.going_well,
             seen_by=names.get(c.seen_by_id or 0),

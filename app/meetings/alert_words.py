@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from app.checkins.answers import QuestionSets, risk_answer_in_words
 from app.checkins.models import CheckIn, SafetyAlert
-from app.questions.catalogue import answers_of, latest_version, question_set, say
 
 
 @dataclass(frozen=True)
@@ -19,12 +19,6 @@ def alert_in_words(session: Session, alert: SafetyAlert) -> AlertWords:
     version = session.exec(
         select(CheckIn.question_set_version).where(CheckIn.id == alert.check_in_id)
     ).first()
-    questions = question_set(session, version=version or latest_version(session))
-    for item in questions.topics:
-        for question in item.questions:
-            if question.key == alert.question_key:
-                answer = next(
-                    (say(a.text) for a in answers_of(question) if a.key == alert.option_key), alert.option_key
-                )
-                return AlertWords(say(question.text), answer)
-    return AlertWords(alert.question_key, alert.option_key)
+    return AlertWords(
+        *risk_answer_in_words(QuestionSets(session), alert.question_key, alert.option_key, version)
+    )
