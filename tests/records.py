@@ -1,6 +1,7 @@
 """Own and other people's records, made through the real forms, for probes and fuzzing.
 
-On top of build_world: world.young, pa2_person (another PA's young person, same council) and
+On top of build_world: another team in the same council whose PA supports Drew (no account);
+world.young, pa2_person (another PA's young person, same council) and
 other_person (another council, with its own team and PA) each send a check-in through HTTP with a
 risk answer, so each raises an alert for their own PA; world.young also has a draft. Every
 young person's words carry a marker, so a probe can tell if another person's data leaked.
@@ -14,7 +15,7 @@ from sqlmodel import Session, select
 from app.checkins.models import SafetyAlert
 from app.people.models import Organisation, PaAssignment, Role, Team, User, YoungPerson
 from tests.checkins.journey import Journey
-from tests.factories import World, make_user
+from tests.factories import World, make_user, make_young_person
 from tests.web import signed_in_client
 
 
@@ -31,10 +32,19 @@ class Records:
     other_pa: User
     other_sent_id: int
     other_alert_id: int  # for other_pa, in the other council
+    other_team_person_id: int  # Drew: same council, another team's PA
 
     def markers(self) -> list[str]:
         """Words that only the other young people's pages, or the other council's, contain."""
-        return ["pa2-private-words", "other-private-words", "Blake", "Casey", "Other Council", "Other Pa"]
+        return [
+            "pa2-private-words",
+            "other-private-words",
+            "Blake",
+            "Casey",
+            "Drew",
+            "Other Council",
+            "Other Pa",
+        ]
 
 
 def give_account(db: Session, person: YoungPerson, username: str) -> User:
@@ -84,6 +94,11 @@ def build_records(client: TestClient, db: Session, world: World) -> Records:
     other_pa = make_user(db, world.other_org, Role.pa, "other.pa", other_team)
     db.add(PaAssignment(young_person_id=world.other_person.id, pa_id=other_pa.id))
     db.commit()
+    next_team = Team(organisation_id=world.org.id, name="Next Door Team")
+    db.add(next_team)
+    db.commit()
+    next_team_pa = make_user(db, world.org, Role.pa, "next.team.pa", next_team)
+    drew = make_young_person(db, world.org, world.locality, next_team_pa, "Drew")
     pa2_person_user = give_account(db, world.pa2_person, "young.two")
     other_user = give_account(db, world.other_person, "young.three")
     sent_id = send_check_in(client, db, world.young_user, "own-words")
@@ -101,4 +116,5 @@ def build_records(client: TestClient, db: Session, world: World) -> Records:
         other_pa=other_pa,
         other_sent_id=other_sent_id,
         other_alert_id=_alert_of(db, other_sent_id),
+        other_team_person_id=drew.id or 0,
     )

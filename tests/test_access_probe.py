@@ -57,14 +57,20 @@ def foreign_ids(records: Records) -> dict[Role, dict[str, list[int]]]:
     return {
         Role.young_person: {"check_in_id": [records.pa2_sent_id, records.other_sent_id, MISSING]},
         Role.pa: {
-            "young_person_id": [world.pa2_person.id, *other_council["young_person_id"]],
+            "young_person_id": [
+                world.pa2_person.id,
+                records.other_team_person_id,
+                *other_council["young_person_id"],
+            ],
             "check_in_id": [records.pa2_sent_id, *other_council["check_in_id"]],
             "alert_id": [records.pa2_alert_id, *other_council["alert_id"]],
         },
         # The manager's team holds both PAs: their young people are not foreign to the manager, but
         # alerts addressed to a PA are, until they are escalated or go to the team's duty queue.
+        # Another team's young person in the same council is foreign to them (admins see all).
         Role.manager: {
             **other_council,
+            "young_person_id": [records.other_team_person_id, *other_council["young_person_id"]],
             "alert_id": [records.alert_id, records.pa2_alert_id, *other_council["alert_id"]],
         },
         Role.admin: other_council,
@@ -107,6 +113,7 @@ def own_pages(records: Records) -> list[tuple[Role, str]]:
         (Role.manager, f"/young-people/{world.pa2_person.id}/pa"),
         (Role.admin, f"/admin/staff/{world.pa.id}"),
         (Role.admin, f"/young-people/{world.young.id}"),
+        (Role.admin, f"/young-people/{records.other_team_person_id}/pa"),
     ]
 
 

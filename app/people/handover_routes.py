@@ -1,4 +1,4 @@
-"""Handover: an admin or the team manager moves a young person to another PA, at once."""
+"""Handover: an admin, or the manager of the young person's team, moves them to another PA at once."""
 
 from typing import Annotated
 
@@ -9,6 +9,7 @@ from app.auth.dependencies import allow
 from app.db import RecordId, SessionDep
 from app.forms import FormErrors
 from app.i18n import gettext as _
+from app.meetings.handover import hand_over
 from app.people import service
 from app.people.models import Role, User, YoungPerson
 from app.templating import render
@@ -18,9 +19,13 @@ AdminOrManager = Annotated[User, Depends(allow(Role.admin, Role.manager))]
 
 
 def young_person_to_hand_over(young_person_id: RecordId, user: AdminOrManager, db: SessionDep) -> YoungPerson:
-    """A young person in the admin's or manager's council; 404 otherwise."""
+    """A young person in the admin's council or the manager's team; 404 otherwise."""
     person = db.get(YoungPerson, young_person_id)
     if person is None or person.organisation_id != user.organisation_id:
+        raise HTTPException(status_code=404)
+    if user.role == Role.manager and (
+        user.team_id is None or service.team_of(db, young_person_id=person.id or 0) != user.team_id
+    ):
         raise HTTPException(status_code=404)
     return person
 
@@ -32,7 +37,11 @@ def _context(db: SessionDep, user: User, person: YoungPerson) -> dict[str, objec
     return {
         "person": person,
         "current_pa": service.current_pa(db, young_person_id=person.id or 0),
-        "pas": service.active_pas(db, organisation_id=user.organisation_id),
+        "pas": service.active_pas(
+            db,
+            organisation_id=user.organisation_id,
+            team_id=user.team_id if user.role == Role.manager else None,
+        ),
         "errors": FormErrors(),
         "back": "/team" if user.role == Role.manager else "/admin#young-people",
     }
@@ -58,5 +67,5 @@ def choose_pa(
     if pa is None:
         context["errors"].add("pa_id", _("Choose a PA"))  # type: ignore[attr-defined]
         return render(request, "admin/assign_pa.html", context, status_code=422)
-    service.assign_pa(db, actor=user, young_person=person, pa=pa)
+    hand_over(db, actor=user, young_person=person, pa=pa)
     return RedirectResponse(f"{context['back']}", status_code=303)

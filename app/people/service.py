@@ -117,9 +117,13 @@ def staff(session: Session, *, organisation_id: int, role: Role | None = None) -
     return list(session.exec(statement.order_by(User.display_name, User.id)).all())
 
 
-def active_pas(session: Session, *, organisation_id: int) -> list[User]:
-    """PAs who can take on young people."""
-    return [u for u in staff(session, organisation_id=organisation_id, role=Role.pa) if u.active]
+def active_pas(session: Session, *, organisation_id: int, team_id: int | None = None) -> list[User]:
+    """PAs who can take on young people (in this team only, when given)."""
+    return [
+        u
+        for u in staff(session, organisation_id=organisation_id, role=Role.pa)
+        if u.active and (team_id is None or u.team_id == team_id)
+    ]
 
 
 def create_young_person(
@@ -144,7 +148,7 @@ def create_young_person(
     )
     session.add(person)
     session.flush()
-    _assign(session, actor=actor, young_person=person, pa=pa)
+    start_assignment(session, actor=actor, young_person=person, pa=pa)
     record_event(
         session,
         actor=actor,
@@ -159,7 +163,8 @@ def create_young_person(
     return person
 
 
-def _assign(session: Session, *, actor: User, young_person: YoungPerson, pa: User) -> None:
+def start_assignment(session: Session, *, actor: User, young_person: YoungPerson, pa: User) -> PaAssignment:
+    """End the young person's current assignment and start one with this PA (caller commits)."""
     now = utcnow()
     for current in session.exec(
         select(PaAssignment).where(
@@ -168,7 +173,8 @@ def _assign(session: Session, *, actor: User, young_person: YoungPerson, pa: Use
     ).all():
         current.ended_at = now
         session.add(current)
-    session.add(PaAssignment(young_person_id=young_person.id, pa_id=pa.id, started_at=now))
+    assignment = PaAssignment(young_person_id=young_person.id, pa_id=pa.id, started_at=now)
+    session.add(assignment)
     record_event(
         session,
         actor=actor,
@@ -178,12 +184,17 @@ def _assign(session: Session, *, actor: User, young_person: YoungPerson, pa: Use
         record_type="user",
         record_id=pa.id,
     )
+    return assignment
 
 
-def assign_pa(session: Session, *, actor: User, young_person: YoungPerson, pa: User) -> None:
-    """Move a young person to a PA; the old assignment is ended, not deleted."""
-    _assign(session, actor=actor, young_person=young_person, pa=pa)
-    session.commit()
+def team_of(session: Session, *, young_person_id: int) -> int | None:
+    """The team that supports a young person: their PA's, or their last PA's when they have none."""
+    return session.exec(
+        select(User.team_id)
+        .join(PaAssignment, col(PaAssignment.pa_id) == User.id)
+        .where(PaAssignment.young_person_id == young_person_id)
+        .order_by(col(PaAssignment.ended_at).is_not(None), col(PaAssignment.started_at).desc())
+    ).first()
 
 
 def young_people(
