@@ -49,25 +49,37 @@ def _text(x: float, y: float, words: str, anchor: str = "start") -> str:
     )
 
 
-def describe(series: TopicSeries) -> str:
-    """The chart in one sentence, for screen readers: the question, the range and the latest."""
+def describe(series: TopicSeries, *, for_staff: bool = False) -> str:
+    """The chart in one sentence, for screen readers: the question, the range and the latest.
+
+    The young person reads "Your answers"; staff preparing a meeting read "Their answers".
+    """
     first, latest = series.points[0], series.points[-1]
     scale = {"question": series.question, "low": series.low_label, "high": series.high_label}
     if len(series.points) == 1:
+        one = {"date": day(first.when), "answer": first.words, **scale}
+        if for_staff:
+            return _(
+                "Their answer to '%(question)s' on %(date)s, on a scale from '%(low)s' at the bottom "
+                "to '%(high)s' at the top: %(answer)s.",
+                **one,
+            )
         return _(
             "Your answer to '%(question)s' on %(date)s, on a scale from '%(low)s' at the bottom "
             "to '%(high)s' at the top: %(answer)s.",
-            date=day(first.when),
-            answer=first.words,
-            **scale,
+            **one,
+        )
+    many = {"first": day(first.when), "last": day(latest.when), "latest": latest.words, **scale}
+    if for_staff:
+        return _(
+            "Their answers to '%(question)s' from %(first)s to %(last)s, on a scale from '%(low)s' "
+            "at the bottom to '%(high)s' at the top. Latest answer: %(latest)s.",
+            **many,
         )
     return _(
         "Your answers to '%(question)s' from %(first)s to %(last)s, on a scale from '%(low)s' "
         "at the bottom to '%(high)s' at the top. Latest answer: %(latest)s.",
-        first=day(first.when),
-        last=day(latest.when),
-        latest=latest.words,
-        **scale,
+        **many,
     )
 
 
@@ -104,7 +116,7 @@ def _marks(series: TopicSeries) -> list[str]:
     return marks
 
 
-def line_chart(series: TopicSeries, *, chart_id: str) -> Markup:
+def line_chart(series: TopicSeries, *, chart_id: str, for_staff: bool = False) -> Markup:
     """An SVG line of a topic's headline answers over time (needs at least one point)."""
     ident = escape(chart_id)
     head = (
@@ -112,7 +124,7 @@ def line_chart(series: TopicSeries, *, chart_id: str) -> Markup:
         f'preserveAspectRatio="xMidYMid meet" role="img" focusable="false" '
         f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{ident}-title">{escape(series.title)}</title>'
-        f'<desc id="{ident}-desc">{escape(describe(series))}</desc>'
+        f'<desc id="{ident}-desc">{escape(describe(series, for_staff=for_staff))}</desc>'
     )
     body = "".join(_frame(series) + _marks(series))
     # Safe: every text put into the markup above went through escape(); the rest is numbers.

@@ -10,8 +10,6 @@ from app.db import utcnow
 from app.people.models import User, YoungPerson
 from app.people.service import current_assignment
 
-REPLY_LIMIT = 2000
-
 
 def mark_seen(session: Session, *, actor: User, person: YoungPerson, check_in: CheckIn) -> None:
     """Record that the PA has read this check-in (the first time only)."""

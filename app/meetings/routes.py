@@ -8,12 +8,13 @@ from fastapi.responses import RedirectResponse, Response
 
 from app.auth.dependencies import SettingsDep
 from app.db import SessionDep
-from app.forms import FormErrors, clean_text, parse_meeting_date
+from app.forms import FormErrors, parse_meeting_date
 from app.meetings import loop
 from app.meetings.alert_desk import own_open_alerts
 from app.meetings.caseload import caseload_rows
 from app.meetings.dependencies import PaCheckIn, PaOnly, PaYoungPerson
 from app.meetings.prep import meeting_prep
+from app.meetings.reply_form import POSTED_LIMIT, REPLY_LIMIT, read_reply
 from app.people.service import current_assignment
 from app.templating import render
 
@@ -52,6 +53,7 @@ def _prep_page(
         "errors": FormErrors(),
         "form": {},
         "done": request.query_params.get("done"),
+        "reply_limit": f"{REPLY_LIMIT:,}",
         **extra,
     }
     status = 422 if context["errors"] else 200
@@ -75,18 +77,14 @@ def reply_to_check_in(
     pa: PaOnly,
     person: PaYoungPerson,
     check_in: PaCheckIn,
-    words: Annotated[str, Form(max_length=5000)] = "",
-    actions: Annotated[str, Form(max_length=5000)] = "",
+    request: Request,
+    words: Annotated[str, Form(max_length=POSTED_LIMIT)] = "",
+    actions: Annotated[str, Form(max_length=POSTED_LIMIT)] = "",
 ) -> Response:
-    limit = loop.REPLY_LIMIT
-    loop.reply(
-        db,
-        actor=pa,
-        person=person,
-        check_in=check_in,
-        words=clean_text(words, limit=limit),
-        actions=clean_text(actions, limit=limit),
-    )
+    form, errors = read_reply(words, actions)
+    if errors:
+        return _prep_page(request, db, pa, person, errors=errors, form={"reply": form})
+    loop.reply(db, actor=pa, person=person, check_in=check_in, words=form.words, actions=form.actions)
     return RedirectResponse(f"/young-people/{person.id}/meeting?done=replied#close-the-loop", status_code=303)
 
 

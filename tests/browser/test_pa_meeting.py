@@ -92,7 +92,7 @@ def prepare_and_reply(page: Page) -> None:
     expect(page.get_by_role("heading", name="Alex Tester", level=1)).to_be_visible()
     expect(page.locator("#talk-about")).to_contain_text("How you feel")
     expect(page.locator("#going-well")).to_have_text("Passed my driving theory test")
-    feelings = page.get_by_role("region", name="How you feel")
+    feelings = page.get_by_role("region", name="How you feel", exact=True)
     for column in ("Now", "Last time", "At the start"):
         expect(feelings.get_by_role("columnheader", name=re.compile(f"^{column}\\b"))).to_be_visible()
     row = feelings.get_by_role("row", name=re.compile(f"^{re.escape(SATISFIED)}"))
@@ -148,3 +148,46 @@ def test_pa_acknowledges_alert_prepares_and_replies_then_young_person_sees_it(
     prepare_and_reply(pa)
 
     young_person_sees_the_reply(new_page())
+
+
+LONG_REPLY = ("Thanks for telling me how things are going. " * 140)[:5992] + "The end."
+
+
+@pytest.mark.parametrize(
+    ("engine", "javascript"),
+    [pytest.param("sqlite", True, id="sqlite-js"), pytest.param("postgresql", False, id="postgresql-no-js")],
+    indirect=["engine"],
+)
+def test_a_reply_over_the_limit_comes_back_with_a_message_and_nothing_lost(
+    world: World, db: Session, client: TestClient, new_page: Callable[..., Page], javascript: bool
+) -> None:
+    alex_checks_in_three_times(client, db, world)
+    pa = new_page(javascript=javascript)
+    sign_in(pa, "pa.one")
+    follow(pa, "Alex Tester")
+    reply = pa.get_by_label("Your reply (they will see this)")
+    reply.fill(LONG_REPLY)
+    press(pa, "Save reply")
+    summary = pa.get_by_role("alert")
+    expect(summary).to_contain_text("Your reply must be 2,000 characters or fewer. It has 6,000.")
+    expect(reply).to_have_value(LONG_REPLY)
+    go(pa, summary.get_by_role("link", name="Your reply must be 2,000 characters or fewer. It has 6,000."))
+    expect(reply).to_be_focused()
+    reply.fill(REPLY)
+    press(pa, "Save reply")
+    expect(pa.get_by_text("Reply saved", exact=True)).to_be_visible()
+    expect(reply).to_have_value(REPLY)
+
+
+def test_the_meeting_tables_scroll_from_the_keyboard(
+    world: World, db: Session, client: TestClient, page: Page
+) -> None:
+    alex_checks_in_three_times(client, db, world)
+    sign_in(page, "pa.one")
+    follow(page, "Alex Tester")
+    feelings = page.get_by_role("region", name="How you feel: answers now, last time and at the start")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if feelings.evaluate("box => box === document.activeElement"):
+            break
+    expect(feelings).to_be_focused()

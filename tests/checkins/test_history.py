@@ -218,6 +218,8 @@ def test_each_topic_chart_is_an_svg_image_with_a_title_and_its_values_listed(cli
     work = [td.get_text() for td in html.select("#chart-employment-values tbody td:nth-of-type(2)")]
     assert work == ["Good"]
     assert html.select_one("#chart-housing-section") is None
+    caption = html.select_one("#chart-wellbeing-values caption").get_text(strip=True)
+    assert caption == "Your answers about How you feel, by check-in"
     for element in html.select("svg, svg *"):
         assert "style" not in element.attrs
 

@@ -104,6 +104,7 @@ def test_the_page_shows_my_account_check_ins_and_what_i_shared(client, db, world
     assert "Rough week, keeping this to me" in check_ins and "Kept to yourself" in check_ins
     shared = html.select("#sharing + table tbody tr")
     assert [row.find_all("td")[1].get_text().split(",")[0] for row in shared] == ["Work"]
+    assert html.select_one("#sharing + table caption").get_text(strip=True) == "What you shared and when"
     assert "Nobody on the staff has looked at your check-ins yet." in html.get_text()
     assert html.find("a", href="/my-data.json") is not None
 

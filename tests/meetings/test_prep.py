@@ -5,8 +5,9 @@ from datetime import date, timedelta
 from sqlmodel import select
 
 from app.audit.models import AuditEvent
+from app.checkins.models import CheckIn
 from tests.meetings.helpers import as_pa, check_in
-from tests.web import page
+from tests.web import error_messages, page
 
 
 def _three_check_ins(client, db, world) -> list[int]:
@@ -184,3 +185,36 @@ def test_the_trend_shows_the_latest_twelve_shared_answers_and_the_start_stays_th
     ]
     points = [title.get_text().rsplit(": ", 1)[1] for title in wellbeing.select(".app-trend circle title")]
     assert points == [f"{score} out of 10" for score in shared[-12:]]
+
+
+def test_a_reply_over_the_limit_is_explained_and_kept_in_the_box(client, db, world):
+    ids = _three_check_ins(client, db, world)
+    as_pa(client, db, world)
+    base = f"/young-people/{world.young.id}"
+    token = page(client.get(f"{base}/meeting")).find("input", attrs={"name": "csrf_token"})["value"]
+    long_reply = ("Thanks for telling me. " * 261)[:5992] + "The end."
+    assert len(long_reply) == 6000
+    response = client.post(
+        f"{base}/check-ins/{ids[-1]}/reply",
+        data={"words": long_reply, "actions": "Call the college", "csrf_token": token},
+    )
+    assert response.status_code == 422
+    assert error_messages(response) == ["Your reply must be 2,000 characters or fewer. It has 6,000."]
+    html = page(response)
+    assert html.find("textarea", attrs={"name": "words"}).get_text() == long_reply
+    assert html.find("textarea", attrs={"name": "actions"}).get_text() == "Call the college"
+    assert db.get(CheckIn, ids[-1]).reply is None
+
+
+def test_the_tables_scroll_by_keyboard_with_a_name_and_the_charts_speak_of_them(client, db, world):
+    _three_check_ins(client, db, world)
+    as_pa(client, db, world)
+    html = page(client.get(f"/young-people/{world.young.id}/meeting"))
+    boxes = html.select(".app-table-scroll")
+    assert boxes
+    for box in boxes:
+        assert box["tabindex"] == "0" and box["role"] == "region"
+        assert box["aria-label"] == box.find("caption").get_text(strip=True)
+    captions = [c.get_text(" ", strip=True) for c in html.select(".app-trend figcaption, .app-trend desc")]
+    assert captions and all(c.startswith("Their answers to '") for c in captions)
+    assert "Your answer" not in html.get_text()
