@@ -18,6 +18,7 @@ from app.demo.council import load_demo
 from app.demo.history import DEMO_SEED
 from app.jobs.runner import run_jobs
 from app.lifecycle.backup import BackupError, backup, restore
+from app.people.email_address import email_problem, normalise_email
 from app.people.models import STAFF_ROLES, Organisation, Role, Team, User
 from app.questions.loader import QuestionFileError, ensure_default_set, load_question_set
 from app.settings import get_settings
@@ -104,10 +105,13 @@ def questions_load(file: str) -> None:
 @click.option("--role", type=click.Choice([r.value for r in STAFF_ROLES]), required=True)
 @click.option("--organisation", required=True, help="Council name; created if new.")
 @click.option("--team", default=None, help="Team name; created if new.")
-def create_user(username: str, display_name: str, role: str, organisation: str, team: str | None) -> None:
+@click.option("--email", default="", help="Where 'please sign in' emails go (never names or answers).")
+def create_user(
+    username: str, display_name: str, role: str, organisation: str, team: str | None, email: str
+) -> None:
     """Create a staff account; the passphrase is asked for, never taken as an argument."""
-    username = normalise_username(username)
-    if problem := username_problem(username):
+    username, email = normalise_username(username), normalise_email(email)
+    if problem := username_problem(username) or email_problem(email):
         raise click.ClickException(problem)
     passphrase = getpass.getpass("Passphrase: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
     if problem := passphrase_problem(passphrase, context_words=(username, organisation)):
@@ -125,6 +129,7 @@ def create_user(username: str, display_name: str, role: str, organisation: str, 
                 password_hash=hash_passphrase(passphrase),
                 role=Role(role),
                 display_name=display_name,
+                email=email or None,
             )
         )
         session.commit()

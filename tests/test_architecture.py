@@ -81,6 +81,8 @@ ROUTES: dict[tuple[str, str], frozenset[Role]] = {
     ("POST", "/admin/staff/new"): frozenset({ADMIN}),
     ("GET", "/admin/staff/{staff_id}"): frozenset({ADMIN}),
     ("POST", "/admin/staff/{staff_id}/deactivate"): frozenset({ADMIN}),
+    ("GET", "/admin/staff/{staff_id}/email"): frozenset({ADMIN}),
+    ("POST", "/admin/staff/{staff_id}/email"): frozenset({ADMIN}),
     ("GET", "/young-people/{young_person_id}/pa"): frozenset({ADMIN, MANAGER}),
     ("POST", "/young-people/{young_person_id}/pa"): frozenset({ADMIN, MANAGER}),
 }

@@ -11,8 +11,9 @@ from app.db import SessionDep
 from app.forms import FormErrors, clean_text
 from app.people import service
 from app.people.dependencies import AdminStaffMember
+from app.people.email_address import normalise_email
 from app.people.models import Role
-from app.people.staff_form import StaffForm, check_staff
+from app.people.staff_form import EmailForm, StaffForm, check_email, check_staff
 from app.templating import render
 
 router = APIRouter(prefix="/admin")
@@ -59,6 +60,7 @@ def add_staff(request: Request, db: SessionDep, admin: Admin, form: Annotated[St
         role=Role(form.role),
         team_id=team_id,
         passphrase=form.passphrase,
+        email=normalise_email(form.email),
     )
     return RedirectResponse(f"/admin/staff/{member.id}?done=created", status_code=303)
 
@@ -72,6 +74,28 @@ def show_staff_member(request: Request, db: SessionDep, admin: Admin, member: Ad
         "done": request.query_params.get("done"),
     }
     return render(request, "admin/staff_member.html", context)
+
+
+@router.get("/staff/{staff_id}/email")
+def show_change_email(request: Request, admin: Admin, member: AdminStaffMember) -> Response:
+    context = {"member": member, "form": EmailForm(email=member.email or ""), "errors": FormErrors()}
+    return render(request, "admin/staff_email.html", context)
+
+
+@router.post("/staff/{staff_id}/email")
+def change_email(
+    request: Request,
+    db: SessionDep,
+    admin: Admin,
+    member: AdminStaffMember,
+    form: Annotated[EmailForm, Form()],
+) -> Response:
+    errors = check_email(form)
+    if errors:
+        context = {"member": member, "form": form, "errors": errors}
+        return render(request, "admin/staff_email.html", context, status_code=422)
+    service.change_email(db, actor=admin, member=member, email=normalise_email(form.email))
+    return RedirectResponse(f"/admin/staff/{member.id}?done=email", status_code=303)
 
 
 @router.post("/staff/{staff_id}/deactivate")

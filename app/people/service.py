@@ -230,11 +230,13 @@ def create_staff(
     role: Role,
     team_id: int | None,
     passphrase: str,
+    email: str | None = None,
 ) -> User:
     """Open a staff account in the admin's council."""
     user = User(
         organisation_id=actor.organisation_id,
         team_id=team_id,
+        email=email or None,
         username=username,
         password_hash=hash_passphrase(passphrase),
         role=role,
@@ -281,6 +283,23 @@ def deactivate_staff(session: Session, *, actor: User, member: User) -> int:
     )
     session.commit()
     return len(open_assignments)
+
+
+def change_email(session: Session, *, actor: User, member: User, email: str) -> None:
+    """Set or change (empty: remove) where a staff member's 'please sign in' emails go."""
+    if (email or None) == member.email:
+        return
+    member.email = email or None
+    session.add(member)
+    record_event(
+        session,
+        actor=actor,
+        organisation_id=actor.organisation_id,
+        action="staff.email_changed",
+        record_type="user",
+        record_id=member.id,
+    )
+    session.commit()
 
 
 def username_taken(session: Session, *, username: str, owner_id: int | None = None) -> bool:
