@@ -197,5 +197,13 @@ def sign_in(page: Page, username: str, passphrase: str = PASSPHRASE) -> None:
     press(page, "Sign in")
 
 
+def menu(page: Page) -> Locator:
+    """The signed-in menu, opened first where it is folded behind "Menu" (on phones)."""
+    toggle = page.get_by_text("Menu", exact=True)
+    if toggle.is_visible() and page.locator("details.app-menu:not([open])").count():
+        toggle.click()
+    return page.get_by_role("navigation", name="Menu")
+
+
 def sign_out(page: Page) -> None:
-    press(page, "Sign out")
+    go(page, menu(page).get_by_role("button", name="Sign out", exact=True))

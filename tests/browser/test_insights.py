@@ -144,7 +144,7 @@ def test_demo_analyst_reads_tables_and_charts_and_downloads_csv_and_excel(
     follow(page, "All tables")
     follow(page, SATISFIED)
     see_table_and_chart(page, SATISFIED, "All localities: young people by answer")
-    page.locator("details summary").first.click()
+    page.get_by_role("main").locator("details summary").first.click()
     expect(page.get_by_role("table", name=re.compile("percentage of each row's total")).first).to_be_visible()
     follow(page, "All tables")
     this_year = page.locator("#recent-periods").get_by_role(

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from tests.browser.support import Page, expect, follow, go, press, sign_in, sign_out, visit
+from tests.browser.support import Page, expect, follow, go, menu, press, sign_in, sign_out, visit
 from tests.factories import World
 
 pytestmark = pytest.mark.browser
@@ -26,7 +26,7 @@ def pa_adds_young_person_and_reads_code(page: Page) -> str:
     visit(page, "/")
     follow(page, "Sign in")
     sign_in(page, "pa.one")
-    go(page, page.get_by_role("navigation", name="Menu").get_by_role("link", name="Add a young person"))
+    go(page, menu(page).get_by_role("link", name="Add a young person"))
     page.get_by_label("First name").fill("Jordan")
     page.get_by_label("Last name").fill("Rivers")
     fill_date_of_birth(page, "Date of birth", BORN)

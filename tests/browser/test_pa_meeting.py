@@ -9,7 +9,19 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from app.people.models import User
-from tests.browser.support import LAPTOP, PHONE, Locator, Page, expect, follow, go, press, sign_in, sign_out
+from tests.browser.support import (
+    LAPTOP,
+    PHONE,
+    Locator,
+    Page,
+    expect,
+    follow,
+    go,
+    menu,
+    press,
+    sign_in,
+    sign_out,
+)
 from tests.checkins.journey import Journey
 from tests.factories import World, make_young_person
 from tests.web import signed_in_client
@@ -84,7 +96,7 @@ def acknowledge_the_alert(page: Page) -> None:
 
 
 def prepare_and_reply(page: Page) -> None:
-    go(page, page.get_by_role("navigation", name="Menu").get_by_role("link", name="Caseload"))
+    go(page, menu(page).get_by_role("link", name="Caseload"))
     expect(caseload_entry(page, 0).get_by_role("heading")).to_have_text("Abby Tester")
     expect(caseload_entry(page, 1)).not_to_contain_text("Safety alert")
     follow(page, "Alex Tester")
@@ -112,7 +124,7 @@ def prepare_and_reply(page: Page) -> None:
 
 def young_person_sees_the_reply(page: Page) -> None:
     sign_in(page, "young.one")
-    go(page, page.get_by_role("navigation", name="Menu").get_by_role("link", name="Your check-ins"))
+    go(page, menu(page).get_by_role("link", name="Your check-ins"))
     latest = page.locator("#check-ins .govuk-summary-list__row").first
     expect(latest).to_contain_text("Seen by Pa on")
     expect(latest).to_contain_text("They replied")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.support import Page, expect, follow, press, sign_in, sign_out
+from tests.browser.support import Page, expect, go, menu, press, sign_in, sign_out
 from tests.factories import World
 
 pytestmark = pytest.mark.browser
@@ -12,7 +12,7 @@ FIRST_PASSPHRASE = "lantern copper meadow"
 
 def admin_adds_pa(page: Page) -> None:
     sign_in(page, "admin.one")
-    follow(page, "Add staff")
+    go(page, menu(page).get_by_role("link", name="Add staff"))
     page.get_by_label("Full name").fill("Sam Jones")
     page.get_by_label("Username").fill("sam.jones")
     page.get_by_label("Personal Adviser (PA)").check()

@@ -70,7 +70,8 @@ GOVUK = """
   "hint": {"text": _("Up to 2000 characters")}, "value": value, "errorMessage": error
 }) }}
 {% endmacro %}
-{% macro summary(errors) %}{{ govukErrorSummary({"titleText": _("There is a problem"), "errorList": errors.summary()}) }}{% endmacro %}
+{% macro summary(errors) %}{{ govukErrorSummary({"titleText": _("There is a problem"), "errorList": errors.summary(),
+                                                   "attributes": {"tabindex": "-1", "autofocus": ""}}) }}{% endmacro %}
 """
 
 OURS = """
