@@ -10,6 +10,7 @@ from fastapi import Depends, Request
 from fastapi import Path as PathParam
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, SQLModel, create_engine
 
 SQLModel.metadata.naming_convention = {
@@ -59,6 +60,14 @@ def make_engine(database_url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=MAX_OVERFLOW)
 
 
+def _close(session: Session) -> None:
+    """Give the session's connection back; one the database dropped meanwhile is thrown away."""
+    try:
+        session.close()
+    except DBAPIError:
+        session.invalidate()
+
+
 async def get_session(request: Request) -> AsyncIterator[Session]:
     """One database session per request, closed afterwards (off the event loop: it may do I/O).
 
@@ -71,7 +80,7 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     finally:
         with anyio.CancelScope(shield=True):
             # Its own limiter: giving a connection back never waits for a busy thread pool.
-            await anyio.to_thread.run_sync(session.close, limiter=anyio.CapacityLimiter(1))
+            await anyio.to_thread.run_sync(_close, session, limiter=anyio.CapacityLimiter(1))
 
 
 REQUESTS_WITH_A_SESSION = POOL_SIZE + MAX_OVERFLOW
