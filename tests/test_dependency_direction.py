@@ -66,3 +66,25 @@ SERVICES = [p for d in sorted(DOMAINS) for p in modules(d) if not _is_web_glue(p
 def test_no_service_imports_the_web_framework(path):
     web = {m for m in imported_modules(path) if m.split(".")[0] in {"fastapi", "starlette"}}
     assert not web, f"{path.relative_to(APP)} imports {sorted(web)}"
+
+
+# The tables that hold stored answers: meetings and insights reach them only through the read model
+# (app.checkins.answers) or its query module (app.checkins.answer_queries), so one place decides what
+# an answer means and which question set version it is read with.
+ANSWER_TABLES = {"Answer", "TopicResponse", "Correction"}
+
+
+def imported_names(path: Path, module: str) -> set[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    return {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == module
+        for alias in node.names
+    }
+
+
+@pytest.mark.parametrize("path", modules("meetings", "insights"), ids=lambda p: str(p.relative_to(APP)))
+def test_meetings_and_insights_reach_stored_answers_only_through_the_read_model(path):
+    tables = imported_names(path, "app.checkins.models") & ANSWER_TABLES
+    assert not tables, f"{path.relative_to(APP)} imports {sorted(tables)}: use app.checkins.answers"

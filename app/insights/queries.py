@@ -8,12 +8,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, String, and_, case, func, literal, or_
+from sqlalchemy import ColumnElement, Integer, String, and_, case, func, literal, or_
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, col, select
 
-from app.checkins.models import Answer, CheckIn, SafetyAlert, Status, TopicResponse
+from app.checkins import answer_queries
+from app.checkins.answer_queries import ANSWER, SHARED_TOPIC_KEY, shared_answers
+from app.checkins.answers import decode
+from app.checkins.models import CheckIn, SafetyAlert, Status
 from app.insights.periods import Period
 from app.people.models import Locality, PaAssignment, YoungPerson
 
@@ -80,41 +83,23 @@ def _age_band(at: Any, born: Any) -> ColumnElement[str]:
     )
 
 
-def _shared_answers(columns: Sequence[Any], question_keys: Sequence[str]) -> Select[Any]:
-    """Answers to these questions joined to their check-in, shared topic and young person."""
-    return (
-        select(*columns)
-        .select_from(Answer)
-        .join(CheckIn, col(CheckIn.id) == Answer.check_in_id)
-        .join(
-            TopicResponse,
-            and_(
-                col(TopicResponse.check_in_id) == Answer.check_in_id,
-                col(TopicResponse.topic_key) == Answer.topic_key,
-            ),
-        )
-        .join(YoungPerson, col(YoungPerson.id) == CheckIn.young_person_id)
-        .where(col(Answer.question_key).in_(question_keys), col(TopicResponse.shared).is_(True))
-    )
-
-
 def _latest_answers(question_keys: Sequence[str], organisation_id: int, period: Period) -> Any:
     """The answer rows of each young person's latest check-in that answered each question, with age band."""
-    partition = (col(CheckIn.young_person_id), col(Answer.question_key))
+    partition = (col(CheckIn.young_person_id), ANSWER.question_key)
     rank = func.dense_rank().over(
         partition_by=partition, order_by=(col(CheckIn.submitted_at).desc(), col(CheckIn.id).desc())
     )
     columns = (
-        col(Answer.question_key).label("question_key"),
+        ANSWER.question_key.label("question_key"),
         col(CheckIn.young_person_id).label("young_person_id"),
         col(YoungPerson.locality_id).label("locality_id"),
         col(CheckIn.submitted_at).label("submitted_at"),
         col(YoungPerson.date_of_birth).label("date_of_birth"),
-        col(Answer.option_key).label("option_key"),
-        col(Answer.number).label("number"),
+        ANSWER.option_key.label("option_key"),
+        ANSWER.number.label("number"),
         rank.label("rank"),
     )
-    ranked = _shared_answers(columns, question_keys).where(*_submitted(organisation_id, period)).subquery()
+    ranked = shared_answers(columns, question_keys).where(*_submitted(organisation_id, period)).subquery()
     band = _age_band(ranked.c.submitted_at, ranked.c.date_of_birth).label("band")
     kept = [c for c in ranked.c if c.name not in ("submitted_at", "date_of_birth", "rank")]
     return select(*kept, band).where(ranked.c.rank == 1).subquery()
@@ -128,7 +113,7 @@ def latest_values(
     keys = (latest.c.question_key, latest.c.locality_id, latest.c.band, latest.c.option_key, latest.c.number)
     rows = session.exec(select(*keys, func.count()).group_by(*keys).order_by(*keys))
     return [
-        ValueCount(question, int(locality), band, option or str(number), int(people))
+        ValueCount(question, int(locality), band, decode(option, None, number), int(people))
         for question, locality, band, option, number, people in rows.all()
         if option or number is not None
     ]
@@ -151,7 +136,7 @@ def _first_and_last(question_keys: Sequence[str], organisation_id: int, period: 
     One window: the first row of each young person and question holds their first answer and,
     through last_value over the whole partition, their latest one.
     """
-    partition = (col(CheckIn.young_person_id), col(Answer.question_key))
+    partition = (col(CheckIn.young_person_id), ANSWER.question_key)
     oldest = (col(CheckIn.submitted_at).asc(), col(CheckIn.id).asc())
 
     def last(column: Any, name: str) -> Any:
@@ -159,15 +144,15 @@ def _first_and_last(question_keys: Sequence[str], organisation_id: int, period: 
         return window.label(name)
 
     columns = (
-        col(Answer.question_key).label("question_key"),
-        col(Answer.number).label("number"),
+        ANSWER.question_key.label("question_key"),
+        ANSWER.number.label("number"),
         col(CheckIn.id).label("check_in_id"),
         func.row_number().over(partition_by=partition, order_by=oldest).label("position"),
-        last(Answer.number, "last_number"),
+        last(ANSWER.number, "last_number"),
         last(CheckIn.id, "last_check_in"),
         last(CheckIn.submitted_at, "last_submitted_at"),
     )
-    history = _shared_answers(columns, question_keys)
+    history = shared_answers(columns, question_keys)
     return history.where(*_submitted(organisation_id, period, since_start=False)).subquery()
 
 
@@ -232,13 +217,10 @@ def checked_in(session: Session, *, organisation_id: int, period: Period) -> dic
 def shared_topics(session: Session, *, organisation_id: int, period: Period) -> dict[tuple[int, str], int]:
     """Young people who shared each topic in a check-in of the period, by locality (one query)."""
     people = func.count(func.distinct(CheckIn.young_person_id))
-    keys = (col(YoungPerson.locality_id), col(TopicResponse.topic_key))
-    rows = session.exec(
-        select(*keys, people)
-        .select_from(TopicResponse)
-        .join(CheckIn, col(CheckIn.id) == TopicResponse.check_in_id)
-        .join(YoungPerson, col(YoungPerson.id) == CheckIn.young_person_id)
-        .where(col(TopicResponse.shared).is_(True), *_submitted(organisation_id, period))
+    keys = (col(YoungPerson.locality_id), SHARED_TOPIC_KEY)
+    rows = session.execute(
+        answer_queries.shared_topics([*keys, people])
+        .where(*_submitted(organisation_id, period))
         .group_by(*keys)
         .order_by(*keys)
     ).all()

@@ -7,11 +7,11 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.checkins import answers
+from app.checkins.answer_queries import latest_shared_ids
 from app.checkins.answers import StoredCheckIn
 from app.checkins.models import SafetyAlert
 from app.db import utcnow
 from app.meetings.markers import Marker, markers
-from app.meetings.shared import latest_shared_ids
 from app.people.models import User
 from app.people.service import CaseloadEntry, caseload
 

@@ -5,10 +5,10 @@ from typing import Annotated
 from fastapi import Depends, HTTPException
 
 from app.auth.dependencies import allow
+from app.checkins.answer_queries import is_shared_with_pa
 from app.checkins.models import CheckIn, SafetyAlert
 from app.db import RecordId, SessionDep
 from app.meetings.alert_desk import can_handle
-from app.meetings.shared import is_shared_with_pa
 from app.people.models import Role, User, YoungPerson
 from app.people.service import is_current_pa
 

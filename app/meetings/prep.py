@@ -6,10 +6,10 @@ from datetime import datetime
 from sqlmodel import Session
 
 from app.checkins import answers
+from app.checkins.answer_queries import headline_numbers, latest_shared_ids, shared_topic_history
 from app.checkins.answers import StoredCheckIn, StoredTopic, question_in, scored_value, words
 from app.checkins.history import Point, TopicSeries, series_for
 from app.meetings.markers import Marker, markers
-from app.meetings.shared import headline_numbers, latest_shared_ids, shared_topic_history
 from app.questions.catalogue import latest_version, question_set, say
 from app.questions.schema import Question, QuestionSetFile, Topic
 

@@ -1,22 +1,31 @@
-"""What a PA may see of a young person's check-ins: shared topics only, read in a few queries."""
+"""The read model's queries: the SQL other domains use to reach stored answers.
+
+What a PA may see of a young person's check-ins (shared topics only, read in a few queries), and
+the shared answers and topics the analysts' tables count (app/insights/queries.py builds its grouped
+counts on these, in SQL, for speed; tests/insights/test_answer_encoding.py checks it reads answers
+as the read model does).
+"""
 
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import and_, exists, or_, union_all
+from sqlalchemy import ColumnElement, Select, and_, exists, or_, union_all
+from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col, select
 
 from app.checkins.models import Answer, CheckIn, Status, TopicResponse
 from app.people.models import YoungPerson
 
 
-def _visible_to_pa():
-    shared_topic = exists().where(
-        TopicResponse.check_in_id == CheckIn.id, col(TopicResponse.shared).is_(True)
-    )
-    talk = exists().where(TopicResponse.check_in_id == CheckIn.id, col(TopicResponse.talk_about).is_(True))
+def _visible_to_pa() -> ColumnElement[bool]:
+    same = col(TopicResponse.check_in_id) == col(CheckIn.id)
+    shared_topic = exists().where(same, col(TopicResponse.shared).is_(True))
+    talk = exists().where(same, col(TopicResponse.talk_about).is_(True))
     words = or_(col(CheckIn.talk_about_words).is_not(None), col(CheckIn.going_well).is_not(None))
-    return and_(CheckIn.status == Status.submitted, or_(shared_topic, talk, words))
+    return and_(col(CheckIn.status) == Status.submitted, or_(shared_topic, talk, words))
 
 
 def latest_shared_ids(session: Session, *, young_person_ids: list[int], latest: int) -> dict[int, list[int]]:
@@ -87,7 +96,7 @@ def shared_topic_history(
         for each in (walk(key, newest=True, limit=recent), walk(key, newest=False, limit=1))
     ]
     found: dict[str, set[tuple[int, datetime]]] = defaultdict(set)
-    for topic_key, check_in_id, submitted_at in session.exec(union_all(*walks)).all():
+    for topic_key, check_in_id, submitted_at in session.execute(union_all(*walks)).all():
         found[topic_key].add((check_in_id, submitted_at))
     return {key: sorted(picks, key=lambda pick: (pick[1], pick[0])) for key, picks in found.items()}
 
@@ -125,3 +134,45 @@ def headline_numbers(
     ]
     found.sort(key=lambda f: (f[1], f[4]))
     return [(key, when, number, version) for key, when, number, version, _ in found]
+
+
+@dataclass(frozen=True)
+class AnswerColumns:
+    """The columns of a stored answer that analysts' SQL may group and count by."""
+
+    question_key: Mapped[str]
+    option_key: Mapped[str]
+    number: Mapped[int | None]
+
+
+ANSWER = AnswerColumns(col(Answer.question_key), col(Answer.option_key), col(Answer.number))
+SHARED_TOPIC_KEY = col(TopicResponse.topic_key)
+
+
+def shared_answers(columns: Sequence[Any], question_keys: Sequence[str]) -> Select[Any]:
+    """Answers to these questions in topics their young person shared, joined to the check-in and person."""
+    return (
+        select(*columns)
+        .select_from(Answer)
+        .join(CheckIn, col(CheckIn.id) == Answer.check_in_id)
+        .join(
+            TopicResponse,
+            and_(
+                col(TopicResponse.check_in_id) == Answer.check_in_id,
+                col(TopicResponse.topic_key) == Answer.topic_key,
+            ),
+        )
+        .join(YoungPerson, col(YoungPerson.id) == CheckIn.young_person_id)
+        .where(col(Answer.question_key).in_(question_keys), col(TopicResponse.shared).is_(True))
+    )
+
+
+def shared_topics(columns: Sequence[Any]) -> Select[Any]:
+    """Topics young people shared (SHARED_TOPIC_KEY), joined to the check-in and person."""
+    return (
+        select(*columns)
+        .select_from(TopicResponse)
+        .join(CheckIn, col(CheckIn.id) == TopicResponse.check_in_id)
+        .join(YoungPerson, col(YoungPerson.id) == CheckIn.young_person_id)
+        .where(col(TopicResponse.shared).is_(True))
+    )
