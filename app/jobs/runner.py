@@ -88,6 +88,7 @@ def _run(engine: Engine, job: Job, now: datetime, settings: Settings) -> Outcome
             log.warning("job failure not recorded", extra={"job": job.name, "error": type(second).__name__})
         return Outcome(job, None)
     _finish(engine, job, failed=False)
+    log.info("job ran", extra={"job": job.name})
     return Outcome(job, done)
 
 
