@@ -154,8 +154,8 @@ def jobs() -> None:
 def jobs_run() -> None:
     """Run every job now (escalation, owed email, retention); safe to run as often as you like.
 
-    `checkin serve` runs them by itself; this is for cron or by hand. A job another process is
-    running at this moment is left to it.
+    `checkin serve` runs them by itself; this is for cron or by hand. It runs each job even if a
+    process ran it a moment ago (the jobs are safe to repeat).
     """
     settings = get_settings()
     outcomes = run_jobs(make_engine(settings.database_url), settings, force=True)
