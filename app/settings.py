@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     smtp_starttls: bool = True
     mail_from: str = "check-in@localhost"
     alert_escalation_minutes: int = Field(default=120, ge=1)
+    risk_answer_rest_minutes: int = Field(default=10, ge=1)
     quiet_weeks: int = Field(default=6, ge=1)
     retention_unshared_days: int = Field(default=365, ge=1)
     jobs_every_seconds: int = Field(default=30, ge=0)

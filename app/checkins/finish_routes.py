@@ -4,6 +4,7 @@ from fastapi import APIRouter, BackgroundTasks, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.checkins import sharing
+from app.checkins.alerts import told_by_topic
 from app.checkins.dependencies import Me, MyCheckIn, MyDraft
 from app.checkins.models import Status
 from app.checkins.share_form import ShareChoices, read_share_form
@@ -62,8 +63,10 @@ def show_done(request: Request, db: SessionDep, me: Me, check_in: MyCheckIn) -> 
     summaries = summarise(db, check_in=check_in)
     context = {
         "check_in": check_in,
+        "summaries": summaries,
         "shared": [s for s in summaries if s.shared],
         "kept": [s for s in summaries if not s.shared and not s.skipped],
+        "told": told_by_topic(db, check_in=check_in),
         "pa": current_pa(db, young_person_id=me.id),
     }
     return render(request, "checkins/done.html", context)

@@ -75,28 +75,36 @@ def answer_topic(
     answers, errors = read_topic_form(screens.screen_questions(check_in, item), fields)
     send_owed_emails(background, request.app)
     if action == "autosave":
-        return _autosave(db, check_in, item, answers, errors)
+        return _autosave(request, db, check_in, item, answers, errors)
     if errors and not skipped:
         context = screens.topic_context(db, check_in=check_in, item=item, answers=answers)
         context["errors"] = errors
         return render(request, "checkins/topic.html", context, status_code=422)
-    saved = service.save_topic(db, check_in=check_in, item=item, answers=answers, skipped=skipped)
+    saved = service.save_topic(
+        db, check_in=check_in, item=item, answers=answers, skipped=skipped, settled=True
+    )
     if saved.risk_answered:
         return _go(f"/check-in/{check_in.id}/topics/{topic_key}/help")
     return _go(screens.after_topic_path(db, check_in=check_in, topic_key=topic_key))
 
 
 def _autosave(
-    db: SessionDep, check_in: MyDraft, item: Topic, answers: TopicAnswers, errors: FormErrors
+    request: Request,
+    db: SessionDep,
+    check_in: MyDraft,
+    item: Topic,
+    answers: TopicAnswers,
+    errors: FormErrors,
 ) -> Response:
-    """htmx saves as the young person goes; a risk answer opens the help panel straight away."""
+    """htmx saves as the young person goes and says so; a risk answer shows the help panel in place
+    (no alert yet: that waits for an answer they settle on)."""
     if errors or not (answers.values or answers.comment):
         return Response(status_code=204)
-    saved = service.save_topic(db, check_in=check_in, item=item, answers=answers, skipped=False)
-    headers = (
-        {"HX-Redirect": f"/check-in/{check_in.id}/topics/{item.key}/help"} if saved.risk_answered else {}
+    saved = service.save_topic(
+        db, check_in=check_in, item=item, answers=answers, skipped=False, settled=False
     )
-    return Response(status_code=204, headers=headers)
+    context = screens.help_context(db, check_in=check_in, item=item) if saved.risk_answered else {}
+    return render(request, "checkins/_autosaved.html", {**context, "risk": saved.risk_answered})
 
 
 @router.get("/{check_in_id}/topics/{topic_key}/help")

@@ -91,7 +91,8 @@ class Correction(SQLModel, table=True):
 
 
 class SafetyAlert(SQLModel, table=True):
-    """A risk answer, for the PA or the team's duty queue; holds only the answer and the time."""
+    """A risk answer, for the PA or the team's duty queue: the answer, its follow-up (such as when
+    they want contact), the time, and when the young person later changed the answer."""
 
     __tablename__ = "safety_alert"
     __table_args__ = (
@@ -113,3 +114,6 @@ class SafetyAlert(SQLModel, table=True):
     action_taken: str | None = Field(default=None, sa_column=Column(Text))
     escalated_at: datetime | None = None
     escalated_to_id: int | None = Field(default=None, foreign_key="user.id")
+    follow_up_question_key: str | None = Field(default=None, max_length=80)
+    follow_up_option_key: str | None = Field(default=None, max_length=40)
+    answer_changed_at: datetime | None = None

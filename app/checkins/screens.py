@@ -5,6 +5,7 @@ from typing import Any
 from sqlmodel import Session
 
 from app.checkins import service
+from app.checkins.alerts import pa_to_tell, told_pa, topic_alerts
 from app.checkins.answer_form import TopicAnswers
 from app.checkins.answers import questions_of
 from app.checkins.models import CheckIn
@@ -72,8 +73,14 @@ def topic_context(
 
 
 def help_context(session: Session, *, check_in: CheckIn, item: Topic) -> dict[str, Any]:
-    """The help panel after a risk answer, with any follow-up question."""
+    """The help panel after a risk answer: who was told (or will be, once the answer is saved), and
+    any follow-up question."""
+    alerts = topic_alerts(session, check_in=check_in, item=item)
     return {
+        "raised": bool(alerts),
+        "told": told_pa(session, alerts)
+        if alerts
+        else pa_to_tell(session, young_person_id=check_in.young_person_id),
         "check_in": check_in,
         "item": item,
         "follow_ups": follow_up_questions(session, check_in=check_in, item=item),

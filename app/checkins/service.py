@@ -7,7 +7,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from app.checkins.alerts import raise_alerts, risk_answers
+from app.checkins.alerts import note_changed_answers, raise_alerts, record_follow_ups, risk_answers
 from app.checkins.answer_form import TopicAnswers
 from app.checkins.answers import decode, questions_of
 from app.checkins.models import Answer, CheckIn, Status, TopicResponse
@@ -119,9 +119,11 @@ def answer_rows(check_in: CheckIn, item: Topic, answers: TopicAnswers) -> list[A
 
 
 def save_topic(
-    session: Session, *, check_in: CheckIn, item: Topic, answers: TopicAnswers, skipped: bool
+    session: Session, *, check_in: CheckIn, item: Topic, answers: TopicAnswers, skipped: bool, settled: bool
 ) -> SavedTopic:
-    """Replace the topic's answers with these; saving the same screen twice stores them once."""
+    """Replace the topic's answers with these; saving the same screen twice stores them once. A risk
+    answer raises its alert only when settled ("Save and continue"), not while the young person is
+    still choosing (autosave); an alert raised before stays, noting if its answer changed."""
     if skipped or not (answers.values or answers.comment):
         skipped, answers = True, TopicAnswers()
     try:
@@ -136,7 +138,9 @@ def save_topic(
         response.comment = answers.comment or None
         response.saved_at = check_in.updated_at = utcnow()
         session.add_all([response, check_in])
-        raise_alerts(session, check_in=check_in, item=item, answers=answers)
+        note_changed_answers(session, check_in=check_in, item=item, answers=answers)
+        if settled:
+            raise_alerts(session, check_in=check_in, item=item, answers=answers)
         session.commit()
     except IntegrityError:
         session.rollback()
@@ -166,6 +170,7 @@ def save_follow_ups(session: Session, *, check_in: CheckIn, item: Topic, answers
         delete(Answer).where(col(Answer.check_in_id) == check_in.id, col(Answer.question_key).in_(keys))
     )
     session.add_all(answer_rows(check_in, item, answers))
+    record_follow_ups(session, check_in=check_in, item=item, answers=answers)
     check_in.updated_at = utcnow()
     session.add(check_in)
     session.commit()

@@ -3,6 +3,7 @@
 from sqlmodel import Session, col, select
 
 from app.checkins.models import CheckIn, Correction, Status, TopicResponse
+from app.checkins.settled_alerts import raise_check_in_alerts
 from app.db import utcnow
 from app.notifications.mailer import queue_email
 from app.people.service import current_pa
@@ -28,9 +29,11 @@ def submit_check_in(
     talk_about_words: str,
     going_well: str,
 ) -> bool:
-    """Finish the check-in with the sharing choices; a second submit changes nothing."""
+    """Finish the check-in with the sharing choices, raising the alert of any risk answer not yet
+    raised; a second submit changes nothing."""
     if check_in.status == Status.submitted:
         return False
+    raise_check_in_alerts(session, check_in=check_in)
     now = utcnow()
     for response in session.exec(select(TopicResponse).where(TopicResponse.check_in_id == check_in.id)).all():
         response.shared = response.topic_key in shared and not response.skipped

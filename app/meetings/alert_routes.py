@@ -24,7 +24,8 @@ def show_alerts(request: Request, db: SessionDep, user: AlertStaff) -> Response:
     on_duty = user.role == Role.manager or user.on_duty
     queue = alert_desk.duty_queue(db, team_id=user.team_id) if on_duty else []
     escalated = alert_desk.escalated(db, manager=user) if user.role == Role.manager else []
-    context = {"own": own, "queue": queue, "escalated": escalated, "on_duty": on_duty}
+    words = {row.alert.id: alert_in_words(db, row.alert) for row in [*own, *queue, *escalated]}
+    context = {"own": own, "queue": queue, "escalated": escalated, "on_duty": on_duty, "words": words}
     return render(request, "meetings/alerts.html", context)
 
 

@@ -1,6 +1,7 @@
 """A quick check-in on a phone, with JavaScript on and off: the first screen answered by keyboard
-alone, then 'Really unsafe' about feeling safe, which shows the help panel at once and raises one
-safety alert for the PA even though nothing is shared."""
+alone, then 'Really unsafe' about feeling safe, which shows the help panel at once (in place, with
+JavaScript) and, once saved, raises one safety alert for the PA even though nothing is shared; the
+confirmation says who was told."""
 
 from collections.abc import Callable
 
@@ -15,11 +16,12 @@ from tests.browser.check_in_steps import (
     database_and_javascript,
     expect_topic,
     listed,
+    question,
     save_and_continue,
     share_choice,
     start_check_in,
 )
-from tests.browser.support import Locator, Page, check_page, expect, press
+from tests.browser.support import Locator, Page, check_page, expect, press, visit
 from tests.factories import World
 
 pytestmark = pytest.mark.browser
@@ -94,20 +96,32 @@ def expect_work_saved(db: Session) -> None:
     assert response.comment == KEYBOARD_WORDS
 
 
-def answer_unsafe(page: Page, *, javascript: bool) -> None:
-    """With JavaScript the help panel opens as soon as the answer is chosen, before any button."""
+def answer_unsafe(page: Page, db: Session, world: World, *, javascript: bool) -> None:
+    """With JavaScript the help panel appears in place as soon as the answer is chosen, announced
+    politely, without leaving the page or moving focus; the alert waits for "Save and continue"."""
     choose(page, "How safe do you feel at the moment?", "Really unsafe")
     if javascript:
-        page.wait_for_url("**/check-in/*/topics/risk/help")
+        live = page.locator("#autosave-live")
+        expect(live).to_have_attribute("aria-live", "polite")
+        expect(live.locator("#help-panel")).to_contain_text(
+            f"When you press 'Save and continue', we will let {world.pa.display_name}, your PA, know"
+        )
+        expect(live).to_contain_text("Saved")
+        expect(
+            question(page, "How safe do you feel at the moment?").get_by_label("Really unsafe")
+        ).to_be_focused()
+        assert page.url.endswith("/topics/risk")
         check_page(page)
-    else:
-        save_and_continue(page)
+        assert alerts(db) == []
+    save_and_continue(page)
 
 
-def expect_help_panel(page: Page, settings: Settings) -> None:
+def expect_help_panel(page: Page, settings: Settings, world: World) -> None:
     panel = page.locator("#help-panel")
     expect(panel.get_by_role("heading", name="Thank you for telling us")).to_be_visible()
-    expect(panel).to_contain_text("We have let your PA know so they can check on you.")
+    expect(panel).to_contain_text(
+        f"We have let {world.pa.display_name}, your PA, know so they can check on you."
+    )
     links = {
         "In danger now? Call 999": "tel:999",
         "Call 116 123": "tel:116123",
@@ -152,8 +166,8 @@ def test_quick_check_in_by_keyboard_with_a_risk_answer_and_nothing_shared(
 
     expect_topic(page, "Feeling safe", 8)
     expect(page.locator("#not-watched")).to_contain_text("we will let your PA know")
-    answer_unsafe(page, javascript=javascript)
-    expect_help_panel(page, settings)
+    answer_unsafe(page, db, world, javascript=javascript)
+    expect_help_panel(page, settings, world)
     expect_one_alert_for_the_pa(db, world)
 
     press(page, "Carry on with my check-in")
@@ -166,4 +180,49 @@ def test_quick_check_in_by_keyboard_with_a_risk_answer_and_nothing_shared(
     expect(page.get_by_text("You did not share any topics. Your PA cannot see your answers.")).to_be_visible()
     expect(listed(page, "shared-topics")).to_have_count(0)
     expect(listed(page, "kept-topics")).to_have_text(TOPICS)
+    expect(page.locator("#who-was-told")).to_contain_text(
+        f"Because of your answer about Feeling safe, we let {world.pa.display_name}, your PA, know"
+    )
+    expect(page.get_by_text("Only you can see these")).to_have_count(0)
+    expect_one_alert_for_the_pa(db, world)
+
+
+def saved(page: Page, *, help_shown: bool) -> None:
+    """Wait for autosave to say "Saved", with or without the help panel in place."""
+    expect(page.locator("#autosave-live")).to_contain_text("Saved")
+    expect(page.locator("#autosave-live #help-panel")).to_have_count(1 if help_shown else 0)
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+def test_arrowing_through_a_risk_question_raises_no_alert_until_saved(
+    world: World, db: Session, new_page: Callable[..., Page]
+) -> None:
+    page = new_page(javascript=True)
+    start_check_in(page, "full")
+    visit(page, page.url.replace("/topics/employment", "/topics/risk"))
+    feeling = question(page, "How safe do you feel at the moment?")
+    tab_to(page, feeling.get_by_label("Really unsafe", exact=True))
+    page.keyboard.press("Space")
+    saved(page, help_shown=True)
+    for _ in range(2):
+        page.keyboard.press("ArrowDown")
+        page.wait_for_timeout(600)  # past the autosave's pause, so each option is saved
+    expect(feeling.get_by_label("OK", exact=True)).to_be_checked()
+    expect(feeling.get_by_label("OK", exact=True)).to_be_focused()
+    saved(page, help_shown=False)
+    check_page(page)
+    assert alerts(db) == []
+
+    for _ in range(2):
+        page.keyboard.press("ArrowUp")
+        page.wait_for_timeout(600)
+    saved(page, help_shown=True)
+    expect(feeling.get_by_label("Really unsafe", exact=True)).to_be_focused()
+    expect(
+        question(page, "Right now, is anything making you feel unsafe or worried about your safety?")
+    ).to_be_visible()
+    assert alerts(db) == [] and page.url.endswith("/topics/risk")
+
+    save_and_continue(page)
+    expect(page.locator("#help-panel")).to_contain_text(f"We have let {world.pa.display_name}, your PA, know")
     expect_one_alert_for_the_pa(db, world)

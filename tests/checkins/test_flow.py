@@ -236,12 +236,14 @@ def test_htmx_saves_answers_as_they_are_chosen(client, db, world):
     journey = _journey(client, db, world)
     journey.start()
     response = journey.answer("employment", {"employment.feeling": "ok"}, action="autosave")
-    assert response.status_code == 204
+    assert response.status_code == 200
+    assert page(response).find(class_="app-autosave-status").get_text(strip=True) == "Saved"
+    assert page(response).find(id="help-panel") is None
     assert db.exec(select(Answer)).one().option_key == "ok"
 
 
-def test_htmx_autosave_of_a_risk_answer_opens_the_help_panel_at_once(client, db, world):
+def test_the_topic_screen_has_a_polite_live_region_for_autosave(client, db, world):
     journey = _journey(client, db, world)
     journey.start()
-    response = journey.answer("risk", {"risk.unsafe_now": "yes"}, action="autosave")
-    assert response.headers["hx-redirect"] == f"/check-in/{journey.check_in_id}/topics/risk/help"
+    region = page(client.get(f"/check-in/{journey.check_in_id}/topics/employment")).find(id="autosave-live")
+    assert region["aria-live"] == "polite"

@@ -111,3 +111,82 @@ def test_the_follow_up_asks_if_the_pa_should_get_in_touch(client, db, world):
     assert response.headers["location"].endswith("/check")
     summary = client.get(f"/check-in/{journey.check_in_id}/check").text
     assert "Do you want your PA to contact you?" in summary and "Today" in summary
+
+
+def test_an_autosaved_risk_answer_shows_help_in_place_and_raises_nothing_yet(client, db, world):
+    journey = _journey(client, db, world)
+    journey.start()
+    response = journey.answer("risk", {"risk.unsafe_now": "yes"}, action="autosave")
+    assert response.status_code == 200 and "hx-redirect" not in response.headers
+    panel = page(response).find(id="help-panel")
+    text = panel.get_text(" ", strip=True)
+    assert f"When you press 'Save and continue', we will let {world.pa.display_name}, your PA, know" in text
+    assert "tel:999" in {a["href"] for a in panel.find_all("a")}
+    assert _alerts(db) == []
+
+
+def test_passing_through_a_risk_answer_raises_nothing(client, db, world):
+    journey = _journey(client, db, world)
+    journey.start()
+    journey.answer("risk", {"risk.feeling": "really_unsafe"}, action="autosave")
+    journey.answer("risk", {"risk.feeling": "bit_unsafe"}, action="autosave")
+    response = journey.answer("risk", {"risk.feeling": "bit_unsafe"})
+    assert response.headers["location"].endswith("/check")
+    assert _alerts(db) == []
+
+
+def test_send_raises_a_risk_answer_that_was_only_autosaved(client, db, world):
+    journey = _journey(client, db, world)
+    journey.start("quick")
+    journey.answer("risk", {"risk.feeling": "really_unsafe"}, action="autosave")
+    assert _alerts(db) == []
+    journey.finish({"risk": "keep"})
+    assert [(a.option_key, a.pa_id) for a in _alerts(db)] == [("really_unsafe", world.pa.id)]
+
+
+def test_an_alert_stays_with_a_note_when_the_answer_is_changed(client, db, world):
+    journey = _journey(client, db, world)
+    journey.start()
+    journey.answer("risk", {"risk.unsafe_now": "yes"})
+    journey.answer("risk", {"risk.unsafe_now": "no"})
+    [alert] = _alerts(db)
+    assert alert.option_key == "yes" and alert.answer_changed_at is not None
+
+
+def test_the_help_panel_says_the_duty_team_was_told_when_the_pa_is_away(client, db, world):
+    world.pa.away = True
+    db.add(world.pa)
+    db.commit()
+    journey = _journey(client, db, world)
+    journey.start()
+    journey.answer("risk", {"risk.unsafe_now": "yes"})
+    text = (
+        page(client.get(f"/check-in/{journey.check_in_id}/topics/risk/help"))
+        .find(id="who-is-told")
+        .get_text()
+    )
+    assert "we have let the duty team at your leaving care service know" in text
+    assert world.pa.display_name not in text
+
+
+def test_the_contact_answer_reaches_the_alert(client, db, world):
+    journey = _journey(client, db, world)
+    journey.start()
+    journey.answer("risk", {"risk.unsafe_now": "yes"})
+    client.post(
+        f"/check-in/{journey.check_in_id}/topics/risk/help",
+        data={"risk.contact": "today", "csrf_token": journey.token},
+    )
+    [alert] = _alerts(db)
+    assert (alert.follow_up_question_key, alert.follow_up_option_key) == ("risk.contact", "today")
+
+
+def test_the_confirmation_says_who_was_told_after_a_private_safety_answer(client, db, world):
+    journey = _journey(client, db, world)
+    journey.start()
+    journey.answer("risk", {"risk.unsafe_now": "yes"})
+    journey.finish({"risk": "keep"})
+    done = page(client.get(f"/check-in/{journey.check_in_id}/done"))
+    told = done.find(id="who-was-told").get_text(" ", strip=True)
+    assert f"Because of your answer about Feeling safe, we let {world.pa.display_name}, your PA, know" in told
+    assert "Only you can see these" not in done.get_text()

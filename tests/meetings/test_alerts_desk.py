@@ -11,8 +11,9 @@ from app.db import utcnow
 from app.meetings.alert_desk import escalate_due
 from app.notifications.models import Notification
 from app.settings import get_settings
+from tests.checkins.journey import Journey
 from tests.meetings.helpers import as_pa, check_in
-from tests.web import error_messages, page
+from tests.web import error_messages, page, signed_in_client
 
 
 def _raise_alert(client, db, world) -> SafetyAlert:
@@ -100,3 +101,23 @@ def test_the_team_manager_hands_a_young_person_over(client, db, world):
     assert client.get(f"/young-people/{world.young.id}/meeting").status_code == 404
     as_pa(client, db, world, world.pa2)
     assert client.get(f"/young-people/{world.young.id}/meeting").status_code == 200
+
+
+def test_the_alert_desk_shows_the_contact_wish_and_a_changed_answer(client, db, world):
+    client.cookies.clear()
+    signed_in_client(client, db, world.young_user)
+    journey = Journey(client)
+    journey.start()
+    journey.answer("risk", {"risk.unsafe_now": "yes"})
+    help_path = f"/check-in/{journey.check_in_id}/topics/risk/help"
+    client.post(help_path, data={"risk.contact": "today", "csrf_token": journey.token})
+    journey.answer("risk", {"risk.unsafe_now": "no"})
+    journey.finish({"risk": "keep"})
+    alert = db.exec(select(SafetyAlert)).one()
+    as_pa(client, db, world)
+    listed = page(client.get("/alerts")).find(id="own-alerts").get_text(" ", strip=True)
+    assert "Do you want your PA to contact you? Today" in listed
+    assert "Answer later changed" in listed
+    detail = page(client.get(f"/alerts/{alert.id}"))
+    assert detail.find(id="follow-up-answer").get_text() == "Today"
+    assert "They changed this answer on" in detail.find(id="answer-changed").get_text()
