@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
+from app.checkins.settled_alerts import raise_rested_risk_alerts
 from app.i18n import gettext as _
 from app.lifecycle.retention import run_retention
 from app.meetings.alert_desk import escalate_due
@@ -53,5 +54,11 @@ JOBS: tuple[Job, ...] = (
         lambda: _("Deleting check-ins never shared"),
         timedelta(hours=1),
         delete_unshared_check_ins,
+    ),
+    Job(
+        "rested_risk_alerts",
+        lambda: _("Raising safety alerts for risk answers left unsaved"),
+        timedelta(minutes=1),
+        raise_rested_risk_alerts,
     ),
 )

@@ -4,9 +4,10 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from app.checkins.models import SafetyAlert
+from app.checkins.models import SafetyAlert, TopicResponse
 from app.checkins.settled_alerts import raise_rested_risk_alerts
 from app.db import utcnow
+from app.jobs.runner import run_jobs
 from app.notifications.models import Notification
 from tests.checkins.journey import Journey
 from tests.web import signed_in_client
@@ -53,3 +54,15 @@ def test_a_sent_check_in_is_not_raised_twice(client, db, world, settings):
     later = utcnow() + timedelta(minutes=settings.risk_answer_rest_minutes * 3)
     assert raise_rested_risk_alerts(db, later, settings) == 0
     assert len(_alerts(db)) == 1
+
+
+def test_the_built_in_scheduler_runs_the_rested_answer_job(client, db, world, settings, engine):
+    journey = _journey(client, db, world)
+    journey.answer("risk", {"risk.unsafe_now": "yes"}, action="autosave")
+    response = db.exec(select(TopicResponse).where(TopicResponse.topic_key == "risk")).one()
+    response.saved_at = utcnow() - timedelta(minutes=settings.risk_answer_rest_minutes + 1)
+    db.add(response)
+    db.commit()
+    outcomes = {o.job.name: o.done for o in run_jobs(engine, settings)}
+    assert outcomes["rested_risk_alerts"] == 1
+    assert [a.question_key for a in _alerts(db)] == ["risk.unsafe_now"]

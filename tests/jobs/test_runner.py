@@ -21,14 +21,23 @@ from tests.web import page, signed_in_client
 
 def test_each_job_runs_when_due_and_not_again_until_its_interval_has_passed(engine, settings):
     first = run_jobs(engine, settings)
-    assert [outcome.job.name for outcome in first] == ["escalation", "email", "retention"]
+    assert [outcome.job.name for outcome in first] == [
+        "escalation",
+        "email",
+        "retention",
+        "rested_risk_alerts",
+    ]
     assert run_jobs(engine, settings) == []
     with Session(engine) as session:
         for row in session.exec(select(ScheduledJob)).all():
             row.last_started_at = utcnow() - timedelta(minutes=2)
             session.add(row)
         session.commit()
-    assert [outcome.job.name for outcome in run_jobs(engine, settings)] == ["escalation", "email"]
+    assert [outcome.job.name for outcome in run_jobs(engine, settings)] == [
+        "escalation",
+        "email",
+        "rested_risk_alerts",
+    ]
     assert len(run_jobs(engine, settings, force=True)) == len(JOBS), "checkin jobs run runs them all"
 
 
