@@ -22,6 +22,7 @@ from app.questions.loader import DEFAULT_FILE, parse_question_file
 from app.questions.schema import Kind
 from app.settings import get_settings
 from tests.factories import passphrase_hash
+from tests.web import page, signed_in_client
 
 FIXED_NOW = datetime(2026, 3, 15, 12, 0, tzinfo=UTC)
 QUESTIONS = parse_question_file(DEFAULT_FILE.read_text(encoding="utf-8"))
@@ -188,7 +189,6 @@ def test_one_alert_in_the_last_week_belongs_to_dani_on_the_pa_caseload_and_is_op
     assert len(recent) == 1
     dani = person_named(db, "Dani")
     assert recent[0].young_person_id == dani.id
-    assert dani.user_id is None
     assert current_pa(db, young_person_id=dani.id).username == "demo.pa"
     assert recent[0].acknowledged_at is None and recent[0].pa_id is not None
     assert all(a.acknowledged_at and a.action_taken for a in alerts if a is not recent[0])
@@ -260,3 +260,28 @@ def test_demo_data_seed_option_gives_the_planned_answers(tmp_path, monkeypatch, 
         for value in values
     )
     assert stored == planned
+
+
+def test_only_the_new_referrals_are_not_signed_up_on_the_demo_caseloads(client, db, demo):
+    for username, expected in (("demo.pa", ["Ellis Ward", "Isaac Boateng"]), ("demo.pa2", ["Mo Rahman"])):
+        signed_in_client(client, db, db.exec(select(User).where(User.username == username)).one())
+        items = page(client.get("/caseload")).select("#caseload > li")
+        assert (
+            sorted(i.find("h2").get_text(strip=True) for i in items if "Not signed up" in i.get_text())
+            == expected
+        )
+        client.cookies.clear()
+    for person in db.exec(select(YoungPerson).where(col(YoungPerson.user_id).is_not(None))).all():
+        account = db.get(User, person.user_id)
+        if account.username != "demo.young":
+            assert account.password_hash == "!"
+
+
+def test_the_demo_pa_read_and_met_about_all_but_the_last_fortnight(db, demo):
+    fortnight_ago = utcnow() - timedelta(days=14)
+    sent = db.exec(select(CheckIn)).all()
+    older = [c for c in sent if aware(c.submitted_at) < fortnight_ago]
+    recent = [c for c in sent if aware(c.submitted_at) >= fortnight_ago]
+    assert older and recent
+    assert all(c.seen_at and c.actions_agreed for c in older)
+    assert not any(c.seen_at or c.actions_agreed for c in recent)

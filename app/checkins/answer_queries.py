@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, or_, union_all
-from sqlalchemy.orm import Mapped
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, union_all
+from sqlalchemy.orm import Mapped, aliased
 from sqlmodel import Session, col, select
 
 from app.checkins.models import Answer, CheckIn, Status, TopicResponse
@@ -63,6 +63,78 @@ def is_shared_with_pa(session: Session, *, check_in_id: int, young_person_id: in
         CheckIn.id == check_in_id, CheckIn.young_person_id == young_person_id, _visible_to_pa()
     )
     return session.exec(statement).first() is not None
+
+
+def unseen_up_to(session: Session, *, check_in: CheckIn) -> list[CheckIn]:
+    """This young person's check-ins the PA may see and has not marked seen, sent no later than this one."""
+    return list(
+        session.exec(
+            select(CheckIn)
+            .where(
+                CheckIn.young_person_id == check_in.young_person_id,
+                _visible_to_pa(),
+                col(CheckIn.seen_at).is_(None),
+                col(CheckIn.submitted_at) <= check_in.submitted_at,
+            )
+            .order_by(col(CheckIn.submitted_at), col(CheckIn.id))
+        ).all()
+    )
+
+
+def _open_asks() -> tuple[ColumnElement[bool], ...]:
+    """Sent check-ins with something to talk about, sent after the young person's last check-in
+    with actions agreed at a meeting (app.meetings.talk_about says why)."""
+    covering = aliased(CheckIn)
+    covered_until = (
+        select(func.max(covering.submitted_at))
+        .where(
+            covering.young_person_id == CheckIn.young_person_id,
+            covering.status == Status.submitted,
+            col(covering.actions_agreed).is_not(None),
+        )
+        .correlate(CheckIn)
+        .scalar_subquery()
+    )
+    ticked = exists().where(
+        col(TopicResponse.check_in_id) == CheckIn.id, col(TopicResponse.talk_about).is_(True)
+    )
+    return (
+        col(CheckIn.status) == Status.submitted,
+        or_(ticked, col(CheckIn.talk_about_words).is_not(None)),
+        or_(covered_until.is_(None), col(CheckIn.submitted_at) > covered_until),
+    )
+
+
+def people_with_open_asks(session: Session, *, young_person_ids: list[int]) -> set[int]:
+    """Which of these young people asked to talk about something no meeting has covered yet."""
+    if not young_person_ids:
+        return set()
+    statement = (
+        select(CheckIn.young_person_id)
+        .where(col(CheckIn.young_person_id).in_(young_person_ids), *_open_asks())
+        .distinct()
+    )
+    return set(session.exec(statement).all())
+
+
+def open_ask_check_ins(session: Session, *, young_person_id: int) -> list[tuple[CheckIn, list[str]]]:
+    """The check-ins with an ask not covered yet, oldest first, each with the topic keys ticked."""
+    check_ins = session.exec(
+        select(CheckIn)
+        .where(CheckIn.young_person_id == young_person_id, *_open_asks())
+        .order_by(col(CheckIn.submitted_at), col(CheckIn.id))
+    ).all()
+    ticked: dict[int, list[str]] = defaultdict(list)
+    for check_in_id, topic_key in session.exec(
+        select(TopicResponse.check_in_id, TopicResponse.topic_key)
+        .where(
+            col(TopicResponse.check_in_id).in_([c.id for c in check_ins]),
+            col(TopicResponse.talk_about).is_(True),
+        )
+        .order_by(col(TopicResponse.id))
+    ).all():
+        ticked[check_in_id].append(topic_key)
+    return [(c, ticked.get(c.id or 0, [])) for c in check_ins]
 
 
 def shared_topic_history(

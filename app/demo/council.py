@@ -14,7 +14,9 @@ from sqlmodel import Session, select
 from app.auth.passwords import hash_passphrase
 from app.db import utcnow
 from app.demo.bulk import LoadSummary, load_cohort
+from app.demo.cohort import UNUSABLE_PASSWORD
 from app.demo.history import DEMO_SEED, add_demo_history
+from app.demo.personas import PERSONAS
 from app.people.invites import issue_invite
 from app.people.models import Locality, Organisation, PaAssignment, Role, Team, User, YoungPerson
 from app.settings import Settings
@@ -105,9 +107,12 @@ def load_demo_data(session: Session, *, settings: Settings, seed: int = DEMO_SEE
         )
         session.add(users[username])
     session.flush()
+    with_history = {(p.first_name, p.last_name) for p in PERSONAS}
     for pa_name, caseload in (("demo.pa", CASELOAD_PA), ("demo.pa2", CASELOAD_PA2)):
         for index, (first, last, born, username) in enumerate(caseload):
             locality = north if index % 2 == 0 else south
+            if username is None and (first, last) in with_history:
+                username = f"demo.{first.casefold()}"
             _add_young_person(session, council.id, locality.id, users[pa_name], first, last, born, username)
     session.commit()
     for person in session.exec(select(YoungPerson).where(YoungPerson.user_id.is_(None))).all():
@@ -137,7 +142,7 @@ def _add_young_person(
         account = User(
             organisation_id=organisation_id,
             username=username,
-            password_hash=hash_passphrase(DEMO_PASSPHRASE),
+            password_hash=hash_passphrase(DEMO_PASSPHRASE) if username == "demo.young" else UNUSABLE_PASSWORD,
             role=Role.young_person,
             display_name=first,
         )

@@ -1,12 +1,12 @@
 """Demo data: about a year of check-ins for the demo young people, the same for the same seed.
 
 Ten of the thirteen demo young people get a history (personas in app.demo.personas); Ellis,
-Isaac and Mo are new referrals with only an invite code. Only Alex (demo.young) has an account:
-the others are treated as having accounts not yet set up in the demo, because a caseload, a
-meeting view and the analyst's tables need history to show anything. Every check-in is
-submitted; answers are stored as the check-in flow stores them, and risk answers raise safety
-alerts through app.checkins.alerts, so the rules stay in one place. Dani Okafor has the one
-alert of the last week, still open; older alerts were acknowledged by the PA.
+Isaac and Mo are new referrals with only an invite code. Everyone with a history has an
+account (app.demo.council); only Alex's (demo.young) can be signed in to, the others hold a hash
+no passphrase matches. Every check-in is submitted; answers are stored as the check-in flow
+stores them, and risk answers raise safety alerts through app.checkins.alerts, so the rules stay
+in one place. Dani Okafor has the one alert of the last week, still open; older alerts were
+acknowledged by the PA. The PA read and met about every check-in but the last fortnight's.
 """
 
 from datetime import datetime, timedelta
@@ -19,14 +19,15 @@ from app.checkins.models import CheckIn, SafetyAlert, Status, TopicResponse
 from app.checkins.service import answer_rows
 from app.db import utcnow
 from app.demo.plan import VERSION, PlannedCheckIn, PlannedTopic, plan_history
-from app.demo.voices import ALERT_ACTIONS, DEFAULT_ALERT_ACTION
-from app.people.models import YoungPerson
+from app.demo.voices import ALERT_ACTIONS, DEFAULT_ALERT_ACTION, MEETING_ACTIONS
+from app.people.models import PaAssignment, YoungPerson
 from app.questions.catalogue import question_set
 from app.questions.loader import ensure_default_set
 from app.questions.schema import QuestionSetFile, Topic
 
 DEMO_SEED = 2026
 ALERT_STILL_OPEN = timedelta(days=7)
+UNREAD = timedelta(days=14)
 
 
 def _check_in_row(person: YoungPerson, plan: PlannedCheckIn) -> CheckIn:
@@ -103,6 +104,28 @@ def _settle_alerts(
         session.add(alert)
 
 
+def _add_meetings(session: Session, check_ins: list[CheckIn], *, now: datetime) -> None:
+    """The PA read each check-in the next day and met a few days later, agreeing actions, so what
+    was asked to talk about was covered; the last fortnight's are unread and not yet met about."""
+    pas = dict(
+        session.exec(
+            select(PaAssignment.young_person_id, PaAssignment.pa_id).where(
+                col(PaAssignment.young_person_id).in_({c.young_person_id for c in check_ins}),
+                col(PaAssignment.ended_at).is_(None),
+            )
+        ).all()
+    )
+    for check_in in check_ins:
+        sent = check_in.submitted_at
+        if sent is None or sent > now - UNREAD or check_in.young_person_id not in pas:
+            continue
+        pa_id = pas[check_in.young_person_id]
+        check_in.seen_at, check_in.seen_by_id = sent + timedelta(days=1), pa_id
+        check_in.actions_agreed = MEETING_ACTIONS
+        check_in.replied_at, check_in.replied_by_id = sent + timedelta(days=3), pa_id
+        session.add(check_in)
+
+
 def add_demo_history(
     session: Session, *, organisation_id: int, seed: int = DEMO_SEED, now: datetime | None = None
 ) -> int:
@@ -124,5 +147,6 @@ def add_demo_history(
     session.flush()
     names = {p.id: p.first_name for p in people if p.id is not None}
     _settle_alerts(session, check_in_ids=[c.id for c in check_ins if c.id], names=names, now=now)
+    _add_meetings(session, check_ins, now=now)
     session.commit()
     return len(check_ins)

@@ -2,7 +2,8 @@
 
 Short, everyday and never graphic. `VOICES` holds comments any demo young person might leave on a
 topic when it is going badly, so-so or well; `STORIES` holds the lines that carry one person's
-year (month 0 is about a year ago, month 11 the latest); `ALERT_ACTIONS` what their PA recorded.
+year (month 0 is about a year ago, month 11 the latest); `ALERT_ACTIONS` what their PA recorded
+about an alert, `MEETING_ACTIONS` what they agreed at a meeting.
 """
 
 Band = str  # "low", "mid" or "high"
@@ -124,3 +125,6 @@ ALERT_ACTIONS: dict[str, str] = {
     "Hana": "Phoned Hana the same afternoon. Emergency accommodation arranged; housing referral made.",
 }
 DEFAULT_ALERT_ACTION = "Phoned the same day and agreed a visit."
+MEETING_ACTIONS = (
+    "We went through your check-in together. I'll chase the things we agreed and we'll look again next month."
+)

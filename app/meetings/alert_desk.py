@@ -40,6 +40,17 @@ def own_open_alerts(session: Session, *, pa: User) -> list[AlertRow]:
     )
 
 
+def open_alerts_about(session: Session, *, young_person_id: int) -> list[SafetyAlert]:
+    """A young person's alerts that nobody has acknowledged yet, oldest first."""
+    return list(
+        session.exec(
+            select(SafetyAlert)
+            .where(SafetyAlert.young_person_id == young_person_id, col(SafetyAlert.acknowledged_at).is_(None))
+            .order_by(col(SafetyAlert.raised_at), col(SafetyAlert.id))
+        ).all()
+    )
+
+
 def _away_pas(session: Session, team_id: int | None) -> list[int]:
     return [
         i

@@ -7,7 +7,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.checkins import answers
-from app.checkins.answer_queries import latest_shared_ids
+from app.checkins.answer_queries import latest_shared_ids, people_with_open_asks
 from app.checkins.answers import StoredCheckIn
 from app.checkins.models import SafetyAlert
 from app.db import utcnow
@@ -42,7 +42,7 @@ def open_alert_counts(session: Session, *, pa: User) -> dict[int, int]:
 
 
 def _row(
-    session: Session, entry: CaseloadEntry, alerts: int, recent: list[StoredCheckIn], quiet_after
+    entry: CaseloadEntry, alerts: int, recent: list[StoredCheckIn], asks: bool, quiet_after: datetime
 ) -> CaseloadRow:
     latest = recent[0] if recent else None
     found: list[Marker] = []
@@ -53,10 +53,10 @@ def _row(
         entry=entry,
         open_alerts=alerts,
         unseen=bool(latest and latest.check_in.seen_at is None),
-        talk_about=bool(latest and (latest.talk_about or latest.check_in.talk_about_words)),
+        talk_about=asks,
         markers=found,
         last_shared_at=sent,
-        quiet=sent is None or sent < quiet_after,
+        quiet=(sent or entry.young_person.created_at) < quiet_after,
     )
 
 
@@ -65,18 +65,19 @@ def caseload_rows(session: Session, *, pa: User, quiet_weeks: int, search: str =
     entries = [
         e for e in caseload(session, pa=pa) if search.casefold() in e.young_person.full_name.casefold()
     ]
-    ids = [e.young_person.id for e in entries if e.young_person.id]
-    recent_ids = latest_shared_ids(session, young_person_ids=ids, latest=2)
+    people = [e.young_person.id for e in entries if e.young_person.id]
+    recent_ids = latest_shared_ids(session, young_person_ids=people, latest=2)
     ids = [i for pair in recent_ids.values() for i in pair]
     loaded = answers.load(session, check_in_ids=ids, shared_only=True)
     alerts = open_alert_counts(session, pa=pa)
+    asking = people_with_open_asks(session, young_person_ids=people)
     quiet_after = utcnow() - timedelta(weeks=quiet_weeks)
     rows = [
         _row(
-            session,
             entry,
             alerts.get(entry.young_person.id or 0, 0),
             [loaded[i] for i in recent_ids.get(entry.young_person.id or 0, [])],
+            entry.young_person.id in asking,
             quiet_after,
         )
         for entry in entries

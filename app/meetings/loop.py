@@ -1,10 +1,11 @@
 """Closing the loop: the PA marks a check-in seen, replies with actions, sets the next meeting."""
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlmodel import Session
 
 from app.audit.service import record_event
+from app.checkins.answer_queries import unseen_up_to
 from app.checkins.models import CheckIn
 from app.db import utcnow
 from app.people.models import User, YoungPerson
@@ -12,25 +13,29 @@ from app.people.service import current_assignment
 
 
 def mark_seen(session: Session, *, actor: User, person: YoungPerson, check_in: CheckIn) -> None:
-    """Record that the PA has read this check-in (the first time only)."""
-    if check_in.seen_at is None:
-        check_in.seen_at, check_in.seen_by_id = utcnow(), actor.id
-        session.add(check_in)
-        _audit(session, actor, person, "check_in.marked_seen", check_in.id)
-        session.commit()
+    """Record that the PA has read this check-in and every earlier one they had not marked yet."""
+    _mark_seen(session, actor, person, check_in, utcnow())
+    session.commit()
 
 
 def reply(
     session: Session, *, actor: User, person: YoungPerson, check_in: CheckIn, words: str, actions: str
 ) -> None:
-    """Store the PA's reply and the actions agreed; the young person sees both."""
+    """Store the PA's reply and the actions agreed; the young person sees both. Replying marks
+    this check-in and every earlier unseen one as seen."""
     check_in.reply, check_in.actions_agreed = words or None, actions or None
     check_in.replied_at, check_in.replied_by_id = utcnow(), actor.id
-    if check_in.seen_at is None:
-        check_in.seen_at, check_in.seen_by_id = check_in.replied_at, actor.id
     session.add(check_in)
     _audit(session, actor, person, "check_in.replied", check_in.id)
+    _mark_seen(session, actor, person, check_in, check_in.replied_at)
     session.commit()
+
+
+def _mark_seen(session: Session, actor: User, person: YoungPerson, check_in: CheckIn, now: datetime) -> None:
+    for unseen in unseen_up_to(session, check_in=check_in):
+        unseen.seen_at, unseen.seen_by_id = now, actor.id
+        session.add(unseen)
+        _audit(session, actor, person, "check_in.marked_seen", unseen.id)
 
 
 def set_next_meeting(session: Session, *, actor: User, person: YoungPerson, on: date | None) -> None:

@@ -9,7 +9,10 @@ from app.checkins import answers
 from app.checkins.answer_queries import headline_numbers, latest_shared_ids, shared_topic_history
 from app.checkins.answers import StoredCheckIn, StoredTopic, question_in, scored_value, words
 from app.checkins.history import Point, TopicSeries, series_for
+from app.checkins.models import SafetyAlert
+from app.meetings.alert_desk import open_alerts_about
 from app.meetings.markers import Marker, markers
+from app.meetings.talk_about import Ask, open_asks
 from app.questions.catalogue import latest_version, question_set, say
 from app.questions.schema import Question, QuestionSetFile, Topic
 
@@ -39,7 +42,8 @@ class TopicPrep:
 class MeetingPrep:
     topics: list[TopicPrep]
     latest: StoredCheckIn | None
-    talk_about: list[str]
+    asks: list[Ask]
+    alerts: list[SafetyAlert]
 
 
 def _lines(latest: StoredTopic, previous: StoredTopic | None, first: StoredTopic | None) -> list[Line]:
@@ -87,11 +91,14 @@ def _series(session: Session, questions: QuestionSetFile, history) -> dict[str, 
 
 
 def meeting_prep(session: Session, *, young_person_id: int) -> MeetingPrep:
-    """Everything the PA may see before a meeting, built only from what was shared."""
+    """Everything the PA may see before a meeting: open safety alerts, every ask to talk not yet
+    covered at a meeting, and the shared topics (built only from what was shared)."""
+    alerts = open_alerts_about(session, young_person_id=young_person_id)
+    asks = open_asks(session, young_person_id=young_person_id)
     visible = latest_shared_ids(session, young_person_ids=[young_person_id], latest=1)
     newest = visible.get(young_person_id, [])
     if not newest:
-        return MeetingPrep([], None, [])
+        return MeetingPrep([], None, asks, alerts)
     questions = question_set(session, version=latest_version(session))
     history = shared_topic_history(
         session, young_person_id=young_person_id, topic_keys=[t.key for t in questions.topics]
@@ -99,9 +106,7 @@ def meeting_prep(session: Session, *, young_person_id: int) -> MeetingPrep:
     loaded = answers.load(session, check_in_ids=sorted(_picks(history) | set(newest)), shared_only=True)
     series = _series(session, questions, history)
     topics = [_topic(item, history.get(item.key, []), loaded, series) for item in questions.topics]
-    latest = loaded[newest[0]]
-    talk_about = [say(t.title) for t in latest.questions.topics if t.key in latest.talk_about]
-    prep = MeetingPrep([t for t in topics if t], latest, talk_about)
+    prep = MeetingPrep([t for t in topics if t], loaded[newest[0]], asks, alerts)
     _add_markers(prep, history, loaded)
     return prep
 

@@ -5,8 +5,9 @@ from datetime import timedelta
 from sqlmodel import select
 
 from app.checkins.models import CheckIn
+from app.people.models import User
 from tests.factories import make_young_person
-from tests.meetings.helpers import as_pa, check_in
+from tests.meetings.helpers import as_pa, check_in, send_as
 from tests.web import page
 
 
@@ -78,3 +79,40 @@ def test_search_finds_by_name(client, db, world):
     as_pa(client, db, world)
     assert _names(client.get("/caseload?q=bob")) == ["Bobbie Tester"]
     assert "No one on your caseload matches" in client.get("/caseload?q=zz").text
+
+
+def test_wants_to_talk_comes_above_people_with_nothing_new(client, db, world):
+    asked = {"life": {"life.feeling": "not_great"}}
+    check_in(client, db, world, asked, {"life": "share"}, talk_about=["life"])
+    check_in(client, db, world, {"health": {"health.general": "good"}}, {"health": "share"})
+    bobbie = make_young_person(db, world.org, world.locality, world.pa, "Bobbie", username="young.two")
+    send_as(
+        client, db, db.get(User, bobbie.user_id), {"health": {"health.general": "good"}}, {"health": "share"}
+    )
+    for row in db.exec(select(CheckIn)).all():
+        row.seen_at = row.submitted_at
+        db.add(row)
+    db.commit()
+    as_pa(client, db, world)
+    response = client.get("/caseload")
+    assert _names(response) == ["Alex Tester", "Bobbie Tester"]
+    first = page(response).select("#caseload li")[0].get_text()
+    assert "Wants to talk" in first and "New check-in" not in first
+
+
+def test_someone_added_today_is_not_marked_as_quiet_but_someone_added_long_ago_is(
+    client, db, world, settings
+):
+    new = make_young_person(db, world.org, world.locality, world.pa, "Newbie")
+    old = make_young_person(db, world.org, world.locality, world.pa, "Oldie")
+    old.created_at -= timedelta(weeks=settings.quiet_weeks + 1)
+    db.add(old)
+    db.commit()
+    as_pa(client, db, world)
+    quiet = f"No check-in for {settings.quiet_weeks} weeks"
+    items = {
+        li.find("h2").get_text(strip=True): li.get_text()
+        for li in page(client.get("/caseload")).select("#caseload li")
+    }
+    assert quiet not in items[new.full_name]
+    assert quiet in items[old.full_name]

@@ -218,3 +218,65 @@ def test_the_tables_scroll_by_keyboard_with_a_name_and_the_charts_speak_of_them(
     captions = [c.get_text(" ", strip=True) for c in html.select(".app-trend figcaption, .app-trend desc")]
     assert captions and all(c.startswith("Their answers to '") for c in captions)
     assert "Your answer" not in html.get_text()
+
+
+def _meeting(client, world):
+    return page(client.get(f"/young-people/{world.young.id}/meeting"))
+
+
+def _asks(html) -> list[str]:
+    listed = html.select("#talk-about li")
+    return [li.get_text(" ", strip=True).split(": ", 1)[1] for li in listed] or [
+        html.find(id="talk-about").get_text()
+    ]
+
+
+def _save_reply(client, world, check_in_id: int, **fields: str):
+    base = f"/young-people/{world.young.id}"
+    token = page(client.get(f"{base}/meeting")).find("input", attrs={"name": "csrf_token"})["value"]
+    return client.post(f"{base}/check-ins/{check_in_id}/reply", data={**fields, "csrf_token": token})
+
+
+def test_every_ask_to_talk_stays_until_a_meeting_records_actions(client, db, world):
+    money = {"life": {"life.feeling": "not_great"}}
+    check_in(
+        client, db, world, money, {"life": "share"}, talk_about=["life"], talk_about_words="Rent went up"
+    )
+    calm = check_in(
+        client, db, world, {"wellbeing": {"wellbeing.life_satisfaction": "7"}}, {"wellbeing": "share"}
+    )
+    as_pa(client, db, world)
+    assert _asks(_meeting(client, world)) == ["Money and everyday life, “Rent went up”"]
+    _save_reply(client, world, calm, words="Thanks, see you Tuesday.")
+    assert _asks(_meeting(client, world)) == ["Money and everyday life, “Rent went up”"]
+    _save_reply(client, world, calm, words="Good to see you.", actions="I will ring the landlord.")
+    assert _asks(_meeting(client, world)) == ["Nothing waiting to talk about."]
+    later = {"wellbeing": {"wellbeing.life_satisfaction": "5"}}
+    check_in(client, db, world, later, {"wellbeing": "keep"}, talk_about=["wellbeing"])
+    as_pa(client, db, world)
+    assert _asks(_meeting(client, world)) == ["How you feel"]
+
+
+def test_open_safety_alerts_are_on_the_meeting_page_until_acknowledged(client, db, world):
+    check_in(client, db, world, {"risk": {"risk.unsafe_now": "yes"}}, {"risk": "keep"})
+    as_pa(client, db, world)
+    banner = _meeting(client, world).find(id="open-alerts")
+    link = banner.find("a")
+    assert link.get_text(strip=True).endswith("not acknowledged yet")
+    assert "Do you feel safe" not in banner.get_text()
+    token = page(client.get(link["href"])).find("input", attrs={"name": "csrf_token"})["value"]
+    client.post(f"{link['href']}/acknowledge", data={"action_taken": "Phoned, safe now", "csrf_token": token})
+    assert _meeting(client, world).find(id="open-alerts") is None
+
+
+def test_mark_as_seen_covers_every_unseen_shared_check_in(client, db, world):
+    ids = _three_check_ins(client, db, world)
+    hidden = check_in(client, db, world, {"housing": {"housing.feeling": "ok"}}, {"housing": "keep"})
+    as_pa(client, db, world)
+    base = f"/young-people/{world.young.id}"
+    token = page(client.get(f"{base}/meeting")).find("input", attrs={"name": "csrf_token"})["value"]
+    client.post(f"{base}/check-ins/{ids[-1]}/seen", data={"csrf_token": token})
+    db.expire_all()
+    assert all(db.get(CheckIn, i).seen_at for i in ids)
+    assert db.get(CheckIn, hidden).seen_at is None
+    assert "New check-in" not in page(client.get("/caseload")).find(id="caseload").get_text()
