@@ -19,6 +19,7 @@ from app.checkins import (
     my_data_routes,
     who_has_looked_routes,
 )
+from app.closures import routes as closure_routes
 from app.db import make_engine
 from app.i18n_middleware import LanguageMiddleware
 from app.insights import export_log_routes
@@ -93,6 +94,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         team_routes,
         insight_routes,
         export_log_routes,
+        closure_routes,
     )
     for module in routers:
         app.include_router(module.router)

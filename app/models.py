@@ -3,6 +3,7 @@
 from app.audit.models import AuditEvent
 from app.auth.models import ThrottleHit, UserSession
 from app.checkins.models import Answer, CheckIn, Correction, SafetyAlert, TopicResponse
+from app.closures.models import ClosureRequest
 from app.insights.models import ExportLog
 from app.jobs.models import ScheduledJob
 from app.lifecycle.models import RetentionRun
@@ -22,6 +23,7 @@ __all__ = [
     "Answer",
     "AuditEvent",
     "CheckIn",
+    "ClosureRequest",
     "Correction",
     "ExportLog",
     "QuestionSet",

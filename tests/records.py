@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from app.checkins.models import SafetyAlert
+from app.closures.models import ClosureRequest
 from app.people.models import Organisation, PaAssignment, Role, Team, User, YoungPerson
 from tests.checkins.journey import Journey
 from tests.factories import World, make_user, make_young_person
@@ -33,6 +34,8 @@ class Records:
     other_sent_id: int
     other_alert_id: int  # for other_pa, in the other council
     other_team_person_id: int  # Drew: same council, another team's PA
+    pa2_closure_id: int  # pa2_person's request to close their account (for world.pa2)
+    other_closure_id: int  # other_person's request, in the other council
 
     def markers(self) -> list[str]:
         """Words that only the other young people's pages, or the other council's, contain."""
@@ -87,6 +90,13 @@ def _alert_of(db: Session, check_in_id: int) -> int:
     return alert.id or 0
 
 
+def _closure_request(db: Session, person: YoungPerson) -> int:
+    request = ClosureRequest(organisation_id=person.organisation_id, young_person_id=person.id)
+    db.add(request)
+    db.commit()
+    return request.id or 0
+
+
 def build_records(client: TestClient, db: Session, world: World) -> Records:
     other_team = Team(organisation_id=world.other_org.id, name="Other Team")
     db.add(other_team)
@@ -117,4 +127,6 @@ def build_records(client: TestClient, db: Session, world: World) -> Records:
         other_sent_id=other_sent_id,
         other_alert_id=_alert_of(db, other_sent_id),
         other_team_person_id=drew.id or 0,
+        pa2_closure_id=_closure_request(db, world.pa2_person),
+        other_closure_id=_closure_request(db, world.other_person),
     )

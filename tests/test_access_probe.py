@@ -53,6 +53,7 @@ def foreign_ids(records: Records) -> dict[Role, dict[str, list[int]]]:
         "alert_id": [records.other_alert_id, MISSING],
         "staff_id": [world.other_admin.id, records.other_pa.id, MISSING],
         "check_in_id": [records.other_sent_id, MISSING],
+        "request_id": [records.other_closure_id, MISSING],
     }
     return {
         Role.young_person: {"check_in_id": [records.pa2_sent_id, records.other_sent_id, MISSING]},
@@ -64,6 +65,7 @@ def foreign_ids(records: Records) -> dict[Role, dict[str, list[int]]]:
             ],
             "check_in_id": [records.pa2_sent_id, *other_council["check_in_id"]],
             "alert_id": [records.pa2_alert_id, *other_council["alert_id"]],
+            "request_id": [records.pa2_closure_id, *other_council["request_id"]],
         },
         # The manager's team holds both PAs: their young people are not foreign to the manager, but
         # alerts addressed to a PA are, until they are escalated or go to the team's duty queue.
@@ -114,6 +116,7 @@ def own_pages(records: Records) -> list[tuple[Role, str]]:
         (Role.admin, f"/admin/staff/{world.pa.id}"),
         (Role.admin, f"/young-people/{world.young.id}"),
         (Role.admin, f"/young-people/{records.other_team_person_id}/pa"),
+        (Role.admin, f"/closures/{records.pa2_closure_id}"),
     ]
 
 

@@ -35,6 +35,11 @@ ROUTES: dict[tuple[str, str], frozenset[Role]] = {
     ("POST", "/start"): PUBLIC,
     ("POST", "/start/account"): PUBLIC,
     ("GET", "/account/passphrase"): frozenset(Role),
+    ("GET", "/account/close"): frozenset({YP}),
+    ("POST", "/account/close"): frozenset({YP}),
+    ("GET", "/closures"): frozenset({PA, ADMIN}),
+    ("GET", "/closures/{request_id}"): frozenset({PA, ADMIN}),
+    ("POST", "/closures/{request_id}"): frozenset({PA, ADMIN}),
     ("POST", "/account/passphrase"): frozenset(Role),
     ("GET", "/me"): frozenset({YP}),
     ("GET", "/check-in"): frozenset({YP}),
@@ -118,6 +123,7 @@ def _fill(path: str, world) -> str:
         check_in_id=1,
         topic_key="employment",
         alert_id=1,
+        request_id=1,
         table_key="coverage",
     )
 

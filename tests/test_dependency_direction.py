@@ -10,6 +10,7 @@ DOMAINS = {
     "audit",
     "auth",
     "checkins",
+    "closures",
     "demo",
     "insights",
     "jobs",

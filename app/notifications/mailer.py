@@ -24,6 +24,10 @@ def queue_email(session: Session, *, user_ids: list[int], kind: str) -> None:
 def _message(kind: str, to: str, settings: Settings) -> EmailMessage:
     lines = {
         "escalation": _("An alert in your team has not been picked up. Please sign in to Check-in."),
+        "closure": _(
+            "A young person you support has asked to close their account. Please sign in to Check-in "
+            "and open Closure requests."
+        ),
     }
     body = lines.get(kind, _("A young person you support needs you to sign in to Check-in."))
     message = EmailMessage()

@@ -14,13 +14,18 @@ def navigation_links(user: User) -> list[tuple[str, str]]:
             ("/check-in", _("Check in")),
             ("/check-ins", _("Your check-ins")),
         ],
-        Role.pa: [("/caseload", _("Caseload")), ("/young-people/new", _("Add a young person"))],
+        Role.pa: [
+            ("/caseload", _("Caseload")),
+            ("/young-people/new", _("Add a young person")),
+            ("/closures", _("Closure requests")),
+        ],
         Role.manager: [("/team", _("Your team"))],
         Role.analyst: [("/insights", _("Insights"))],
         Role.admin: [
             ("/admin", _("Accounts")),
             ("/admin/staff/new", _("Add staff")),
             ("/admin/exports", _("Downloads log")),
+            ("/closures", _("Closure requests")),
         ],
     }
     return [*links[Role(user.role)], ("/account/passphrase", _("Change passphrase"))]

@@ -4,7 +4,7 @@ from the start of a check-in, with the council's details and the retention perio
 import pytest
 
 from app.settings import Settings
-from tests.browser.support import Page, expect, follow, go, sign_in, sign_out, visit
+from tests.browser.support import Page, expect, follow, go, menu, press, sign_in, sign_out, visit
 from tests.conftest import make_settings
 from tests.factories import World
 
@@ -63,3 +63,23 @@ def test_the_start_of_a_check_in_links_to_the_privacy_notice(page: Page, world: 
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Privacy notice: how Check-in uses your information"
     )
+
+
+def test_a_young_person_asks_to_close_their_account_and_their_pa_confirms(page: Page, world: World) -> None:
+    sign_in(page, "young.one")
+    open_privacy_from_footer(page)
+    follow(page, "Ask for your account to be closed and your check-ins deleted")
+    expect(page.get_by_role("heading", name="What is kept, and why")).to_be_visible()
+    press(page, "Ask to close my account")
+    expect(page.get_by_role("status")).to_contain_text("You have asked to close your account")
+    sign_out(page)
+
+    sign_in(page, "pa.one")
+    go(page, menu(page).get_by_role("link", name="Closure requests"))
+    follow(page, "Alex Tester")
+    press(page, "Close the account and delete the check-ins")
+    expect(page.get_by_role("alert")).to_contain_text("The account is closed and the check-ins are deleted.")
+    sign_out(page)
+
+    sign_in(page, "young.one")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")

@@ -1,0 +1,1 @@
+"""Closing a young person's account: they ask, their PA or an admin confirms, the data goes."""
