@@ -71,6 +71,22 @@ def _kept(ch: str) -> str:
     return _SPACES.get(unicodedata.category(ch), "")
 
 
+FIELD_BYTES = 4 * 1024 * 1024
+"""The longest form field the server reads (Starlette's default, 1 MB, answered a bare 400): a 2 MB
+comment comes back with a message and every character still in its box."""
+
+
+def too_long(text: str, limit: int) -> str | None:
+    """A message when free text is over its limit, saying by how much; None when it fits."""
+    if len(text) <= limit:
+        return None
+    return _(
+        "This must be %(limit)s characters or fewer. It has %(count)s.",
+        limit=f"{limit:,}",
+        count=f"{len(text):,}",
+    )
+
+
 def clean_text(value: str, *, limit: int) -> str:
     """Free text with outer spaces and control characters removed, cut to a length."""
     return "".join(map(_kept, value)).strip()[:limit]

@@ -24,7 +24,7 @@ from app.checkins.answer_form import SCALE_VALUES, TEXT_LIMIT, read_topic_form
 from app.checkins.models import COMMENT_LIMIT
 from app.checkins.share_form import read_share_form
 from app.checkins.summary import TopicSummary
-from app.forms import FormErrors, clean_text, parse_date, parse_meeting_date
+from app.forms import FIELD_BYTES, FormErrors, clean_text, parse_date, parse_meeting_date
 from app.people.models import STAFF_ROLES, Locality, Role, Team, User
 from app.people.staff_form import StaffForm, check_staff
 from app.people.young_person_form import NAME_LIMIT, YoungPersonForm, age_on, check_young_person
@@ -123,8 +123,8 @@ def _valid(question: Question, chosen: list[str]) -> bool:
     if question.kind is Kind.scale:
         return len(chosen) == 1 and chosen[0] in SCALE_VALUES
     if question.kind is Kind.text:
-        assert_clean(chosen[0], TEXT_LIMIT)
-        return len(chosen) == 1 and bool(chosen[0])
+        assert_clean(chosen[0], FIELD_BYTES)
+        return len(chosen) == 1 and 0 < len(chosen[0]) <= TEXT_LIMIT
     offered = {a.key for a in answers_of(question)}
     exclusive = {a.key for a in question.answers if a.exclusive}
     one_only = question.kind is not Kind.multi or bool(exclusive & set(chosen))
@@ -139,11 +139,14 @@ def _valid(question: Question, chosen: list[str]) -> bool:
 def test_topic_form_gives_offered_answers_or_a_message_beside_the_question(case):
     questions, form = case
     answers, errors = read_topic_form(questions, form)
-    assert_clean(answers.comment, COMMENT_LIMIT)
+    assert_clean(answers.comment, FIELD_BYTES)
+    assert ("comment" in errors.messages) == (len(answers.comment) > COMMENT_LIMIT), (
+        "kept whole, with a message"
+    )
     assert_messages(errors)
     by_key = {q.key: q for q in questions}
     assert set(answers.values) <= set(by_key), "only the screen's own questions are kept"
-    assert set(errors.messages) <= set(answers.values)
+    assert set(errors.messages) <= set(answers.values) | {"comment"}
     for key, chosen in answers.values.items():
         assert chosen, key
         if key not in errors.messages:
@@ -160,7 +163,8 @@ def share_forms(draw: st.DrawFn) -> tuple[list[TopicSummary], dict[str, list[str
         hostile_text,
     )
     values = st.lists(
-        st.one_of(st.sampled_from(["share", "keep", "share_all", *TOPIC_KEYS]), field_text), max_size=4
+        st.one_of(st.sampled_from(["share", "keep", "share_all", "keep_all", *TOPIC_KEYS]), field_text),
+        max_size=4,
     )
     return summaries, draw(st.dictionaries(names, values, max_size=10))
 
@@ -171,8 +175,10 @@ def test_share_form_gives_a_choice_or_a_message_for_every_answered_topic(case):
     summaries, form = case
     choices, errors = read_share_form(summaries, form)
     assert_messages(errors)
-    assert_clean(choices.talk_about_words, COMMENT_LIMIT)
-    assert_clean(choices.going_well, COMMENT_LIMIT)
+    for name in ("talk_about_words", "going_well"):
+        words = getattr(choices, name)
+        assert_clean(words, FIELD_BYTES)
+        assert (name in errors.messages) == (len(words) > COMMENT_LIMIT), "kept whole, with a message"
     assert choices.talk_about <= set(TOPIC_KEYS)
     for summary in summaries:
         picked = [

@@ -8,7 +8,7 @@ from fastapi import Depends, HTTPException, Request
 from app.auth.sessions import load_session
 from app.auth.tokens import csrf_token, csrf_token_matches
 from app.db import SessionDep
-from app.forms import as_lists
+from app.forms import FIELD_BYTES, as_lists
 from app.people.models import Role, User
 from app.settings import Settings
 from app.web.requests import SAFE_METHODS, SignInRequired
@@ -90,7 +90,7 @@ async def csrf_protect(request: Request) -> None:
     if request.headers.get("content-type", "").startswith(
         ("application/x-www-form-urlencoded", "multipart/form-data")
     ):
-        form = await request.form()
+        form = await request.form(max_part_size=FIELD_BYTES)
         # Kept for this request only: a "try again" page can post a check-in's answers back.
         request.state.form_fields = as_lists(form)
         if token is None:

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from app.checkins.models import COMMENT_LIMIT
-from app.forms import FormErrors, clean_text
+from app.forms import FIELD_BYTES, FormErrors, clean_text, too_long
 from app.i18n import gettext as _
 from app.questions.catalogue import answers_of, say
 from app.questions.schema import Kind, Question
@@ -29,7 +29,7 @@ def _problem(question: Question, chosen: list[str]) -> str | None:
         ok = len(chosen) == 1 and chosen[0] in SCALE_VALUES
         return None if ok else _("Choose a number from 0 to 10, or leave it")
     if question.kind is Kind.text:
-        return None
+        return too_long(chosen[0], TEXT_LIMIT)
     offered = {a.key for a in answers_of(question)}
     if any(value not in offered for value in chosen):
         return _("Choose one of the answers shown, or leave it")
@@ -46,15 +46,17 @@ def _none_text(question: Question) -> str:
 
 
 def read_topic_form(questions: list[Question], form: dict[str, list[str]]) -> tuple[TopicAnswers, FormErrors]:
-    """The answers given on a topic screen (unanswered questions are simply left out)."""
-    answers = TopicAnswers(comment=clean_text(" ".join(form.get("comment", [])), limit=COMMENT_LIMIT))
+    """The answers given on a topic screen (unanswered questions are simply left out); words over
+    their limit are kept as typed, with a message."""
+    answers = TopicAnswers(comment=clean_text(" ".join(form.get("comment", [])), limit=FIELD_BYTES))
     errors = FormErrors()
     for question in questions:
         chosen = [v for v in form.get(question.key, []) if v != ""]
         if question.kind is Kind.text:
-            chosen = [clean_text(" ".join(chosen), limit=TEXT_LIMIT)] if any(chosen) else []
+            chosen = [clean_text(" ".join(chosen), limit=FIELD_BYTES)] if any(chosen) else []
         if not chosen:
             continue
         answers.values[question.key] = chosen
         errors.add(question.key, _problem(question, chosen))
+    errors.add("comment", too_long(answers.comment, COMMENT_LIMIT))
     return answers, errors

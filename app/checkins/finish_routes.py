@@ -36,6 +36,9 @@ def submit_check_in(
         return RedirectResponse(f"/check-in/{check_in.id}/done", status_code=303)
     summaries = summarise(db, check_in=check_in)
     choices, errors = read_share_form(summaries, fields)
+    if choices.set_all:
+        context = {"check_in": check_in, "summaries": summaries, "choices": choices}
+        return render(request, "checkins/check.html", context)
     if errors:
         context = {
             "check_in": check_in,

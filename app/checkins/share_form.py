@@ -4,8 +4,11 @@ from dataclasses import dataclass, field
 
 from app.checkins.models import COMMENT_LIMIT
 from app.checkins.summary import TopicSummary
-from app.forms import FormErrors, clean_text
+from app.forms import FIELD_BYTES, FormErrors, clean_text, too_long
 from app.i18n import gettext as _
+
+# "Set all to share" and "Set all to keep": helpers that only set every choice on the page.
+SET_ALL = {"share_all": "share", "keep_all": "keep"}
 
 
 @dataclass
@@ -15,6 +18,7 @@ class ShareChoices:
     talk_about: set[str] = field(default_factory=set)
     talk_about_words: str = ""
     going_well: str = ""
+    set_all: str = ""  # "share" or "keep" when a helper set every choice; nothing is sent then
 
     def choice(self, topic_key: str) -> str:
         if topic_key in self.shared:
@@ -25,19 +29,20 @@ class ShareChoices:
 def read_share_form(
     summaries: list[TopicSummary], form: dict[str, list[str]]
 ) -> tuple[ShareChoices, FormErrors]:
-    """The choices made, and a message beside each answered topic with no choice."""
+    """The choices made, and a message beside each answered topic with no choice or words over the
+    limit. A "set all" helper sets every choice, to be shown on the page before anything is sent."""
     choices = ShareChoices(
-        talk_about_words=clean_text(" ".join(form.get("talk_about_words", [])), limit=COMMENT_LIMIT),
-        going_well=clean_text(" ".join(form.get("going_well", [])), limit=COMMENT_LIMIT),
+        set_all=SET_ALL.get((form.get("action") or [""])[0], ""),
+        talk_about_words=clean_text(" ".join(form.get("talk_about_words", [])), limit=FIELD_BYTES),
+        going_well=clean_text(" ".join(form.get("going_well", [])), limit=FIELD_BYTES),
     )
-    share_all = "share_all" in form.get("action", [])
     keys = {s.key for s in summaries}
     choices.talk_about = {k for k in form.get("talk_about", []) if k in keys}
     errors = FormErrors()
     for summary in summaries:
         if summary.skipped:
             continue
-        picked = "share" if share_all else (form.get(f"share-{summary.key}") or [""])[0]
+        picked = choices.set_all or (form.get(f"share-{summary.key}") or [""])[0]
         if picked == "share":
             choices.shared.add(summary.key)
         elif picked == "keep":
@@ -47,4 +52,6 @@ def read_share_form(
                 f"share-{summary.key}",
                 _("Choose whether to share '%(topic)s' with your PA", topic=summary.title),
             )
+    errors.add("talk_about_words", too_long(choices.talk_about_words, COMMENT_LIMIT))
+    errors.add("going_well", too_long(choices.going_well, COMMENT_LIMIT))
     return choices, errors

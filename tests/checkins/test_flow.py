@@ -160,14 +160,61 @@ def test_the_confirmation_lists_exactly_what_was_shared_and_with_whom(client, db
     assert sorted(r.topic_key for r in shared) == ["employment", "housing"]
 
 
-def test_share_everything_shares_every_answered_topic(client, db, world):
+def _chosen(html, topic: str) -> str:
+    checked = html.select(f'input[name="share-{topic}"][checked]')
+    return checked[0]["value"] if checked else ""
+
+
+def test_set_all_only_sets_the_choices_on_the_page_and_sends_nothing(client, db, world):
     journey = _journey(client, db, world)
     journey.start()
     journey.answer("employment", full_answers()["employment"])
+    journey.answer("housing", full_answers()["housing"])
     journey.skip("education")
-    journey.finish({}, action="share_all")
+    words = {"talk_about_words": "my flat"}
+    shown = journey.finish({"employment": "keep"}, action="share_all", **words)
+    assert shown.status_code == 200
+    html = page(shown)
+    assert [_chosen(html, t) for t in ("employment", "housing")] == ["share", "share"]
+    assert "Nothing has been sent yet" in html.find(id="set-all-done").get_text()
+    assert html.find("textarea", id="talk_about_words").get_text() == "my flat"
+    assert db.get(CheckIn, journey.check_in_id).status == "draft"
+    assert all(r.shared is None for r in db.exec(select(TopicResponse)).all())
+    kept = page(journey.finish({}, action="keep_all"))
+    assert [_chosen(kept, t) for t in ("employment", "housing")] == ["keep", "keep"]
+
+
+def test_send_shares_only_what_the_page_showed_as_shared(client, db, world):
+    journey = _journey(client, db, world)
+    journey.start()
+    journey.answer("employment", full_answers()["employment"])
+    journey.answer("housing", full_answers()["housing"])
+    journey.finish({"employment": "keep", "housing": "share"}, action="send")
+    db.expire_all()
     rows = {r.topic_key: r.shared for r in db.exec(select(TopicResponse)).all()}
-    assert rows == {"employment": True, "education": False}
+    assert rows == {"employment": False, "housing": True}
+
+
+def test_a_comment_over_the_limit_comes_back_with_a_message_and_every_character(client, db, world):
+    journey = _journey(client, db, world)
+    journey.start()
+    for words in ("é" * 3000, "x" * 2_000_000):
+        response = journey.answer("employment", {"employment.feeling": "ok", "comment": words})
+        assert response.status_code == 422
+        html = page(response)
+        assert html.find("textarea", id="comment").get_text() == words
+        assert error_messages(response) == [f"This must be 2,000 characters or fewer. It has {len(words):,}."]
+    assert db.exec(select(TopicResponse)).all() == []
+
+
+def test_words_for_the_meeting_over_the_limit_come_back_with_a_message(client, db, world):
+    journey = _journey(client, db, world)
+    journey.start()
+    journey.answer("employment", full_answers()["employment"])
+    response = journey.finish({"employment": "share"}, going_well="w" * 2001)
+    assert response.status_code == 422
+    assert page(response).find("textarea", id="going_well").get_text() == "w" * 2001
+    assert db.get(CheckIn, journey.check_in_id).status == "draft"
 
 
 def test_sending_twice_changes_nothing(client, db, world):
