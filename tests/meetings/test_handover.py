@@ -74,6 +74,15 @@ def test_handing_over_to_a_pa_who_is_away_puts_the_alert_in_the_duty_queue(clien
     assert client.get(f"/alerts/{alert.id}").status_code == 200
 
 
+def test_when_the_old_pa_leaves_their_young_persons_open_alert_goes_to_the_duty_queue(client, db, world):
+    alert = _alert_and_talk_about(client, db, world)
+    as_pa(client, db, world, world.admin)
+    post_form(client, f"/admin/staff/{world.pa.id}/deactivate", {}, f"/admin/staff/{world.pa.id}")
+    as_pa(client, db, world, world.manager)
+    assert "1 alert has no PA to pick it up." in page(client.get("/team")).get_text(" ", strip=True)
+    assert client.get(f"/alerts/{alert.id}").status_code == 200
+
+
 def _other_team(db, world):
     team = Team(organisation_id=world.org.id, name="Other Team Same Council")
     db.add(team)
