@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.support import Page, expect, go, menu, press, sign_in, sign_out
+from tests.browser.support import Page, expect, follow, go, menu, press, sign_in, sign_out, visit
 from tests.factories import World
 
 pytestmark = pytest.mark.browser
@@ -29,3 +29,20 @@ def test_admin_adds_a_pa_who_can_then_sign_in(world: World, page: Page) -> None:
     sign_out(page)
     sign_in(page, "sam.jones", FIRST_PASSPHRASE)
     expect(page.get_by_role("heading", name="Your caseload")).to_be_visible()
+
+
+def test_admin_sets_a_staff_members_email_and_a_mistake_keeps_what_was_typed(
+    world: World, page: Page
+) -> None:
+    sign_in(page, "admin.one")
+    visit(page, f"/admin/staff/{world.pa.id}")
+    expect(page.locator("#email-row")).to_contain_text("None: they get no emails")
+    follow(page, "Change email address")
+    page.get_by_label("Email address for Pa One").fill("pa.one@council")
+    press(page, "Save email address")
+    expect(page.get_by_role("link", name="Enter an email address in the correct format")).to_be_visible()
+    expect(page.get_by_label("Email address for Pa One")).to_have_value("pa.one@council")
+    page.get_by_label("Email address for Pa One").fill("pa.one@council.example")
+    press(page, "Save email address")
+    expect(page.get_by_text("Email address saved.")).to_be_visible()
+    expect(page.locator("#email-row")).to_contain_text("pa.one@council.example")
