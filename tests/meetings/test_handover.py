@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from sqlmodel import select
 
 from app.checkins.models import SafetyAlert
+from app.db import utcnow
+from app.meetings.alert_desk import escalate_due
 from app.notifications.models import Notification
 from app.people.models import PaAssignment, Role, Team
 from app.people.service import current_pa
@@ -88,6 +90,32 @@ def _other_team(db, world):
     db.add(team)
     db.commit()
     return team, make_user(db, world.org, Role.pa, "pa.other.team", team)
+
+
+def test_an_escalated_alert_moving_to_another_team_is_escalated_to_that_teams_manager(
+    client, db, world, settings
+):
+    alert = _alert_and_talk_about(client, db, world)
+    later = utcnow() + timedelta(minutes=settings.alert_escalation_minutes + 1)
+    assert escalate_due(db, after_minutes=settings.alert_escalation_minutes, now=later) == 1
+    team, other_pa = _other_team(db, world)
+    other_manager = make_user(db, world.org, Role.manager, "manager.other.team", team)
+    as_pa(client, db, world, world.admin)
+    post_form(client, f"/young-people/{world.young.id}/pa", {"pa_id": str(other_pa.id)})
+    as_pa(client, db, world, world.manager)
+    assert client.get(f"/alerts/{alert.id}").status_code == 404
+    db.expire_all()
+    assert escalate_due(db, after_minutes=settings.alert_escalation_minutes, now=later) == 1
+    db.expire_all()
+    assert db.get(SafetyAlert, alert.id).escalated_to_id == other_manager.id
+
+
+def test_saving_the_same_pa_again_changes_nothing(client, db, world):
+    _alert_and_talk_about(client, db, world)
+    owed = len(db.exec(select(Notification)).all())
+    assert _hand_over(client, db, world, world.pa).status_code == 303
+    assert len(db.exec(select(Notification)).all()) == owed
+    assert len(db.exec(select(PaAssignment).where(PaAssignment.young_person_id == world.young.id)).all()) == 1
 
 
 def test_a_manager_cannot_open_or_hand_over_another_teams_young_person(client, db, world):
