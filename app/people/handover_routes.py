@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, BackgroundTasks, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.auth.dependencies import allow
@@ -10,6 +10,7 @@ from app.db import RecordId, SessionDep
 from app.forms import FormErrors
 from app.i18n import gettext as _
 from app.meetings.handover import hand_over
+from app.notifications.background import send_owed_emails
 from app.people import service
 from app.people.models import Role, User, YoungPerson
 from app.templating import render
@@ -57,6 +58,7 @@ def show_choose_pa(
 @router.post("/young-people/{young_person_id}/pa")
 def choose_pa(
     request: Request,
+    background: BackgroundTasks,
     db: SessionDep,
     user: AdminOrManager,
     person: HandoverPerson,
@@ -68,4 +70,5 @@ def choose_pa(
         context["errors"].add("pa_id", _("Choose a PA"))  # type: ignore[attr-defined]
         return render(request, "admin/assign_pa.html", context, status_code=422)
     hand_over(db, actor=user, young_person=person, pa=pa)
+    send_owed_emails(background, request.app)
     return RedirectResponse(f"{context['back']}", status_code=303)

@@ -4,16 +4,20 @@ no longer lists or opens them. A team manager hands over only their own team's y
 
 from datetime import date, timedelta
 
+from fastapi.testclient import TestClient
 from sqlmodel import select
 
 from app.checkins.models import SafetyAlert
 from app.db import utcnow
+from app.main import create_app
 from app.meetings.alert_desk import escalate_due
 from app.notifications.models import Notification
 from app.people.models import PaAssignment, Role, Team
 from app.people.service import current_pa
+from tests.conftest import make_settings
 from tests.factories import make_user
 from tests.meetings.helpers import as_pa, check_in
+from tests.notifications.smtp import smtp_server
 from tests.web import page, post_form
 
 
@@ -61,6 +65,20 @@ def test_the_open_alert_the_talk_about_item_and_the_next_meeting_move_to_the_new
     assert soon.strftime("%-d %B %Y") in prep.get_text(" ", strip=True)
     owed = db.exec(select(Notification).where(Notification.kind == "alert")).all()
     assert world.pa2.id in [n.user_id for n in owed], "the new PA is emailed at once"
+
+
+def test_the_new_pa_is_emailed_straight_after_the_handover(engine, db, world):
+    world.pa2.email = "pa.two@council.example"
+    db.add(world.pa2)
+    db.commit()
+    with smtp_server() as (inbox, port):
+        settings = make_settings(engine, smtp_host="127.0.0.1", smtp_port=port, smtp_starttls=False)
+        with TestClient(create_app(settings, engine=engine), follow_redirects=False) as client:
+            _alert_and_talk_about(client, db, world)
+            inbox.messages.clear()
+            assert _hand_over(client, db, world, world.pa2).status_code == 303
+    assert [m["To"] for m in inbox.messages] == ["pa.two@council.example"]
+    assert "Alex" not in inbox.messages[0].get_payload(decode=True).decode()
 
 
 def test_handing_over_to_a_pa_who_is_away_puts_the_alert_in_the_duty_queue(client, db, world):
