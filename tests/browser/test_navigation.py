@@ -60,6 +60,9 @@ def test_on_a_laptop_the_links_show_without_a_menu_button(
     nav = page.get_by_role("navigation", name="Menu")
     expect(nav.get_by_text("Menu", exact=True)).to_be_hidden()
     expect(nav.get_by_role("link", name="Caseload")).to_be_visible()
+    page.get_by_role("link", name="Get help now").first.focus()
+    page.keyboard.press("Tab")
+    expect(nav.get_by_role("link", name="Caseload")).to_be_focused()
     expect(nav.get_by_role("button", name="Sign out")).to_be_visible()
 
 
