@@ -107,6 +107,25 @@ def sign_out_by_keyboard(page: Page) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("You have signed out")
 
 
+def tick_money_and_nothing_and_be_told(page: Page, javascript: bool) -> None:
+    """An answer the form refuses: focus goes to the error summary, then untick to carry on."""
+    barriers = page.get_by_role("group", name="Is anything making it hard to study or train right now?")
+    for answer in ("Money", "Nothing"):
+        tab_to(page, barriers.get_by_label(answer, exact=True))
+        page.keyboard.press("Space")
+    submit_and_wait(page, page.get_by_role("button", name="Save and continue"), javascript)
+    expect_focus_on_error_summary(page)
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "'Nothing' cannot be ticked with other answers"
+    )
+    nothing = page.get_by_role("group", name=re.compile("^Is anything making it hard")).get_by_label(
+        "Nothing", exact=True
+    )
+    tab_to(page, nothing)
+    page.keyboard.press("Space")
+    expect(nothing).not_to_be_checked()
+
+
 @database_and_javascript(javascript_on_sqlite=False)
 def test_a_full_check_in_and_a_reply_with_the_keyboard_alone(
     new_page: Callable[..., Page], world: World, javascript: bool
@@ -136,6 +155,8 @@ def test_a_full_check_in_and_a_reply_with_the_keyboard_alone(
         assert is_focused(first_answer), f"one Tab from the heading is the first answer: {focused(page)}"
         page.keyboard.press("Space")
         expect(first_answer).to_be_checked()
+        if title == "Learning":
+            tick_money_and_nothing_and_be_told(page, javascript)
         submit_and_wait(page, page.get_by_role("button", name="Save and continue"), javascript)
 
     expect_focus_on_heading(page, "Feeling safe")
