@@ -77,10 +77,10 @@ def build_answers(context: Context) -> Parts:
     """A question's answers by locality and by age band: one query, two for a tick-any question."""
     question = context.spec.question
     assert question is not None
-    counts = queries.latest_values(context.session, question_keys=[question.key], **context.scope())
+    counts = context.fetch(queries.latest_values, question_keys=[question.key])
     answered = None
     if question.kind is Kind.multi:
-        answered = queries.latest_answered(context.session, question_key=question.key, **context.scope())
+        answered = context.fetch(queries.latest_answered, question_key=question.key)
     columns = answer_columns(context)
     sections = share_total_row(
         [
@@ -109,13 +109,24 @@ def _section(
     if answered is None:
         sensitive = {j for j, c in enumerate(columns) if c.sensitive}
         table = publish_table(
-            rows, breakdown.labels, labels, context.rules, sensitive_columns=sensitive, percentages=True
+            rows,
+            breakdown.labels,
+            labels,
+            context.rules,
+            sensitive_columns=sensitive,
+            percentages=True,
+            forced=context.forced_in(index),
         )
     else:
         totals = [sum(n for key, n in answered.items() if key[index] == group) for group in breakdown.groups]
         sensitive_any = any(c.sensitive for c in columns)
         table = publish_flags(
-            rows, totals, (breakdown.labels, labels), context.rules, sensitive=sensitive_any
+            rows,
+            totals,
+            (breakdown.labels, labels),
+            context.rules,
+            sensitive=sensitive_any,
+            forced=context.forced_in(index),
         )
     return _from(table, breakdown)
 

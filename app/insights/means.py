@@ -2,8 +2,8 @@
 
 A mean is a sum of answers, so beside the counts of each answer (the question's own table, and the
 ONS bands table) it could narrow a count hidden there. So a group's mean is published only when it
-has 10 or more people and none of its figures in those two tables is hidden: then the mean can only
-be checked against counts that are shown anyway.
+has 10 or more people and none of its figures in those two tables is hidden (for all localities
+together: none at all): then the mean can only be checked against counts that are shown anyway.
 """
 
 from collections import defaultdict
@@ -62,7 +62,8 @@ def hidden_groups(
     """Localities (by id, TOTAL for all of them) with a hidden figure in the measure's counts tables.
 
     The question's own table by locality and by age band (the two share their total row), and the
-    ONS bands table by locality.
+    ONS bands table by locality. The average of all localities is a sum over every row, so it counts
+    as hidden when any row hides a figure.
     """
     ids = [i for i, _name in places]
     by_locality = _grid(counts, key, ids, "locality_id")
@@ -70,6 +71,8 @@ def hidden_groups(
     banded = [[sum(row[n] for n in scores) for _label, scores in ons_bands(key)] for row in by_locality]
     rows = _hiding(suppression_pattern(by_locality, rules)) | _hiding(suppression_pattern(banded, rules))
     rows |= _hiding(suppression_pattern(by_band, rules)) & {TOTAL}
+    if rows:
+        rows.add(TOTAL)
     return {TOTAL if i == TOTAL else ids[i] for i in rows}
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from app.i18n import gettext as _
 from app.insights.disclosure import Rules, publish_count, publish_percentage
-from app.insights.suppression import suppression_pattern, with_totals
+from app.insights.suppression import Position, suppression_pattern, with_totals
 
 Strings = tuple[str, ...]
 
@@ -32,12 +32,17 @@ def publish_table(
     *,
     sensitive_columns: Collection[int] = frozenset(),
     percentages: bool = False,
+    forced: Collection[Position] = frozenset(),
 ) -> PublishedTable:
-    """Publish true counts of distinct young people (groups as rows, answers as columns)."""
+    """Publish true counts of distinct young people (groups as rows, answers as columns).
+
+    forced: positions in the grid with totals (rows, then the total row; columns, then the total
+    column) to hide whatever their count.
+    """
     if len(row_labels) != len(counts) or any(len(row) != len(column_labels) for row in counts):
         raise ValueError("the labels must match the rows and columns of the table")
     grid = with_totals(counts)
-    hidden = suppression_pattern(counts, rules, sensitive_columns)
+    hidden = suppression_pattern(counts, rules, sensitive_columns, forced)
     shown = [
         tuple(publish_count(v, rules, hidden=h) for v, h in zip(row, hide, strict=True))
         for row, hide in zip(grid, hidden, strict=True)

@@ -1,10 +1,11 @@
 """Sections of an approved table as they are shown and downloaded, made only from published figures."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from app.insights.disclosure import Rules, Symbol
 from app.insights.publish import PublishedTable, publish_table
+from app.insights.suppression import Position
 
 Strings = tuple[str, ...]
 HIDDEN = Symbol.CONFIDENTIAL.value
@@ -35,6 +36,16 @@ class Section:
     def all_rows(self) -> tuple[Row, ...]:
         """The rows, then the total row if there is one."""
         return self.rows + ((self.total_row,) if self.total_row else ())
+
+    def hidden(self) -> frozenset[Position]:
+        """Positions shown as c in the grid with totals: rows then the total row, columns then the total."""
+        width = len(self.column_labels)
+        return frozenset(
+            (i, j)
+            for i, row in enumerate(self.all_rows)
+            for j, figure in enumerate((*row.cells, row.total))
+            if figure == HIDDEN and j <= width
+        )
 
     @property
     def has_percentages(self) -> bool:
@@ -103,9 +114,18 @@ def publish_flags(
     rules: Rules,
     *,
     sensitive: bool,
+    forced: Collection[Position] = frozenset(),
 ) -> PublishedTable:
-    """People with each of several yes/no marks (ticks can overlap), each mark published as its own split."""
+    """People with each of several yes/no marks (ticks can overlap), each mark published as its own split.
+
+    forced: positions of the combined grid with totals to hide (a total hides in every split).
+    """
     row_labels, column_labels = labels
+    width = len(column_labels)
+
+    def split_forced(j: int) -> set[Position]:
+        return {(i, 0 if k == j else 2) for i, k in forced if k in (j, width)}
+
     splits = [
         publish_table(
             [[row[j], total - row[j]] for row, total in zip(ticked, totals, strict=True)],
@@ -114,6 +134,7 @@ def publish_flags(
             rules,
             sensitive_columns={0} if sensitive else frozenset(),
             percentages=True,
+            forced=split_forced(j),
         )
         for j in range(len(column_labels))
     ]

@@ -3,13 +3,15 @@
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session, col, select
 
-from app.insights.catalogue import TableSpec, approved_tables, find_table
-from app.insights.context import Context
+from app.insights.catalogue import TableKind, TableSpec, approved_tables, find_table
+from app.insights.context import Context, Forced
 from app.insights.disclosure import Rules
 from app.insights.downloads import Download, make_download
+from app.insights.linked import build_linked
 from app.insights.models import ExportLog
 from app.insights.periods import Period
 from app.insights.tables import BuiltTable, build_table
@@ -51,9 +53,22 @@ def approved_table(session: Session, *, key: str) -> TableSpec | None:
 def build(
     session: Session, *, spec: TableSpec, user: User, period: Period, rules: Rules, now: datetime
 ) -> BuiltTable:
-    """The table for the user's organisation and the period; provisional while the period is open."""
-    context = Context(session, current_questions(session), spec, user.organisation_id, period, rules)
-    return build_table(context, provisional=not period.is_closed(now))
+    """The table for the user's organisation and the period; provisional while the period is open.
+
+    Counts are linked across overlapping periods (see linked.py); averages are not counts.
+    """
+    questions = current_questions(session)
+    answers: dict[Period, dict[tuple[object, ...], Any]] = {}
+
+    def make(at: Period, forced: Forced) -> BuiltTable:
+        context = Context(
+            session, questions, spec, user.organisation_id, at, rules, forced, answers.setdefault(at, {})
+        )
+        return build_table(context, provisional=not at.is_closed(now))
+
+    if spec.kind is TableKind.ons_means:
+        return make(period, {})
+    return build_linked(make, period)
 
 
 def download(session: Session, *, user: User, table: BuiltTable, file_format: str) -> Download:

@@ -41,12 +41,20 @@ def _lines_of(height: int, width: int) -> list[Line]:
 
 
 def suppression_pattern(
-    counts: Sequence[Sequence[int]], rules: Rules, sensitive_columns: Collection[int] = frozenset()
+    counts: Sequence[Sequence[int]],
+    rules: Rules,
+    sensitive_columns: Collection[int] = frozenset(),
+    forced: Collection[Position] = frozenset(),
 ) -> list[list[bool]]:
-    """Which entries of the table with its totals (see with_totals) to show as c."""
+    """Which entries of the table with its totals (see with_totals) to show as c.
+
+    forced: entries hidden whatever their count (hidden in an overlapping table, see linked.py);
+    the lines through them are then protected like any other.
+    """
     _check(counts, sensitive_columns)
     grid = with_totals(counts)
     hidden = _small_groups(grid, rules) | _small_counts(grid, rules) | _all_sensitive(grid, sensitive_columns)
+    hidden |= {(i, j) for i, j in forced if i < len(grid) and j < len(grid[0])}
     _protect(grid, hidden, rules)
     return [[(i, j) in hidden for j in range(len(grid[0]))] for i in range(len(grid))]
 

@@ -40,12 +40,19 @@ def build_table(context: Context, *, provisional: bool) -> BuiltTable:
 def _ons_bands(context: Context) -> Parts:
     """ONS threshold bands by locality, a section per measure (one query)."""
     places = context.localities()
-    counts = queries.latest_values(context.session, question_keys=ONS_KEYS, **context.scope())
+    counts = context.fetch(queries.latest_values, question_keys=ONS_KEYS)
     sections = []
-    for key in ONS_KEYS:
+    for index, key in enumerate(ONS_KEYS):
         labels = [label for label, _scores in ons_bands(key)]
         rows = grid(_band_tally(counts, key), [i for i, _name in places], labels)
-        table = publish_table(rows, [name for _i, name in places], labels, context.rules, percentages=True)
+        table = publish_table(
+            rows,
+            [name for _i, name in places],
+            labels,
+            context.rules,
+            percentages=True,
+            forced=context.forced_in(index),
+        )
         sections.append(
             from_published(
                 table,
@@ -73,7 +80,7 @@ def _band_tally(counts: list[queries.ValueCount], key: str) -> Tally:
 
 def _ons_means(context: Context) -> Parts:
     """ONS averages by locality, small localities merged (one query)."""
-    counts = queries.latest_values(context.session, question_keys=ONS_KEYS, **context.scope())
+    counts = context.fetch(queries.latest_values, question_keys=ONS_KEYS)
     captions = {key: context.question_text(key) for key in ONS_KEYS}
     sections = mean_sections(counts, context.localities(), captions, context.rules)
     figures = [s.total_row.cells[0] if s.total_row else "x" for s in sections]
@@ -85,14 +92,17 @@ def _baseline(context: Context) -> Parts:
     """Each headline's latest shared answer against the first one ever (one query)."""
     found = headlines(context.questions)
     keys = [question.key for _topic, question in found]
-    changes = queries.baseline_changes(context.session, question_keys=keys, **context.scope())
+    changes = context.fetch(queries.baseline_changes, question_keys=keys)
     titles = {t.key: say(t.title) for t in context.questions.topics}
     columns = [_("Better"), _("Same"), _("Worse"), _("No earlier answer")]
     rows = []
-    for topic_key, question in found:
+    for i, (topic_key, question) in enumerate(found):
         better, worse = ("down", "up") if question.higher_is_worse else ("up", "down")
         counts = [changes.get((question.key, kind), 0) for kind in (better, "same", worse, "first")]
-        table = publish_table([counts], [titles[topic_key]], columns, context.rules, percentages=True)
+        forced = {(0, j) for row, j in context.forced_in(0) if row == i}
+        table = publish_table(
+            [counts], [titles[topic_key]], columns, context.rules, percentages=True, forced=forced
+        )
         rows.extend(from_published(table, caption="", row_header="", total_label=None, total_header="").rows)
     section = Section(
         _("Latest answer compared with the first"),
@@ -109,9 +119,9 @@ def _baseline(context: Context) -> Parts:
 def _coverage(context: Context) -> Parts:
     """Young people on caseloads, who checked in and who shared each topic, by locality (three queries)."""
     places = context.localities()
-    on_caseloads = queries.population(context.session, **context.scope())
-    checked = queries.checked_in(context.session, **context.scope())
-    shared = queries.shared_topics(context.session, **context.scope())
+    on_caseloads = context.fetch(queries.population)
+    checked = context.fetch(queries.checked_in)
+    shared = context.fetch(queries.shared_topics)
     topics = [(t.key, say(t.title)) for t in context.questions.topics]
     columns = [_("Checked in"), *(_("Shared: %(topic)s", topic=title) for _key, title in topics)]
     ticked = [
@@ -119,7 +129,7 @@ def _coverage(context: Context) -> Parts:
     ]
     totals = [on_caseloads.get(i, 0) for i, _name in places]
     labels = ([name for _i, name in places], columns)
-    table = publish_flags(ticked, totals, labels, context.rules, sensitive=False)
+    table = publish_flags(ticked, totals, labels, context.rules, sensitive=False, forced=context.forced_in(0))
     section = from_published(
         table,
         caption=_("By locality"),
@@ -134,12 +144,15 @@ def _coverage(context: Context) -> Parts:
 
 def _alerts(context: Context) -> Parts:
     """Young people with safety alerts, whole council only, shared or not (two queries)."""
-    everyone = sum(queries.population(context.session, **context.scope()).values())
-    raised = queries.alerts_raised(context.session, **context.scope())
+    everyone = sum(context.fetch(queries.population).values())
+    raised = context.fetch(queries.alerts_raised)
     found = risk_questions(context.questions)
     columns = [_("Any safety alert"), *(_("Alert from: %(question)s", question=say(q.text)) for q in found)]
     ticked = [[raised.get("", 0), *(raised.get(q.key, 0) for q in found)]]
-    table = publish_flags(ticked, [everyone], ([_("All localities")], columns), context.rules, sensitive=True)
+    labels = ([_("All localities")], columns)
+    table = publish_flags(
+        ticked, [everyone], labels, context.rules, sensitive=True, forced=context.forced_in(0)
+    )
     section = from_published(
         table,
         caption=_("Whole council"),

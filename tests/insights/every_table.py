@@ -48,3 +48,26 @@ def attack(session: Session, analyst: User, tables: list[BuiltTable], rules: Rul
     for table in tables:
         intruder.add(table)
     return intruder.solve()
+
+
+def small_group_leaks(session: Session, analyst: User, tables: list[BuiltTable], now: datetime) -> list[str]:
+    """Figures shown in a row of a group of 1 to 9 people (checked against the true counts)."""
+    truth = Rules(group_threshold=1, cell_threshold=1, rounding=1)
+    leaks = []
+    for table in tables:
+        suspects = [
+            (s, row)
+            for s, section in enumerate(table.sections)
+            for row in section.all_rows
+            if row.total == "c" and any(f != "c" for f in (*row.cells, *(row.percentages or ())))
+        ]
+        if not suspects:
+            continue
+        true = service.build(
+            session, spec=table.spec, user=analyst, period=table.period, rules=truth, now=now
+        )
+        for s, row in suspects:
+            exact = next(r.total for r in true.sections[s].all_rows if r.label == row.label)
+            if exact is not None and exact.isdigit() and 0 < int(exact) < 10:
+                leaks.append(f"{table.spec.key} {table.period.key} {table.sections[s].caption} {row.label}")
+    return leaks

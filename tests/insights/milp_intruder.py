@@ -49,7 +49,7 @@ from tests.insights.intruder import bounds
 Expr = dict[int, int]
 HIDDEN = Symbol.CONFIDENTIAL.value
 LOTS = 10**6
-WITNESS_ROUNDS = 3
+WITNESS_ROUNDS = 8
 
 
 @dataclass(frozen=True)
@@ -377,13 +377,18 @@ class Attack:
                     m.at_most(m.sum_of(_with_period(family, part, rest) for rest in grain), mine)
 
     def _drop_plain_zeros(self) -> None:
-        """A hidden figure inside a total published as 0 is 0 for anyone: not a secret to keep."""
-        zero = {
-            v
-            for expr, low, high in self.model.constraints
-            if low == high == 0 and min(expr.values(), default=0) >= 0
-            for v in expr
-        }
+        """A hidden figure that is 0 for anyone is not a secret to keep: one inside a total published
+        as 0, or (periods linked) one whose every possible source in the parts is such a figure."""
+        zero: set[int] = set()
+        growing = True
+        while growing:
+            before = len(zero)
+            for expr, low, high in self.model.constraints:
+                if low == high == 0 and min(expr.values(), default=0) >= 0:
+                    zero.update(expr)
+                elif low == 0 and high == np.inf and all(v in zero for v, c in expr.items() if c > 0):
+                    zero.update(v for v, c in expr.items() if c < 0)
+            growing = len(zero) > before
         kept = [t for t in self.model.targets if not (t.hidden and all(v in zero for v, _c in t.expr))]
         self.model.findings.plainly_zero = len(self.model.targets) - len(kept)
         self.model.findings.hidden -= self.model.findings.plainly_zero
@@ -516,7 +521,7 @@ def _solve_component(model: Model, variables: list[int], constraints: list[int],
         pending = [t for t in pending if not enough(t)]
         if not pending:
             break
-        weights = rng.uniform(0.5, 1.5, len(pending))
+        weights = rng.uniform(0.5, 1.5, len(pending)) * rng.choice([-1.0, 1.0], len(pending))
         push = sum(w * vectors[t] for w, t in zip(weights, pending, strict=True))
         run(-push)
         run(push)

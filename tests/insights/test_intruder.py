@@ -1,0 +1,56 @@
+"""The intruder of product rule 10 in the suite: every approved table for every month, quarter and year
+of a synthetic council's two years, every figure a constraint, every hidden cell bounded by `milp`.
+
+The cohort (several localities, two of them small) is loaded into each database and every table is
+built there; the tables must come out the same on both, so the solving (pure arithmetic on the
+published figures) is done once and its findings reused for the second database. The full-size
+runs (the demo council, 5,000 young people) are `bench/intruder.py`, figures in docs/reliability.md.
+"""
+
+import hashlib
+from datetime import UTC, datetime
+
+from sqlmodel import Session
+
+from app.demo.bulk import load_cohort
+from app.insights.disclosure import Rules
+from app.insights.tables import BuiltTable
+from tests.insights.every_table import attack, council_analyst, every_table, periods_of, small_group_leaks
+from tests.insights.milp_intruder import Findings
+
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+YEARS = [2024, 2025]
+PEOPLE, MONTHS, SEED = 250, 24, 7
+PLACES = (("Ashworth", 50), ("Brookfield", 30), ("Caldermoor", 12), ("Dunmere", 5), ("Eastholme", 3))
+RULES = Rules()
+SOLVED: dict[str, Findings] = {}
+
+
+def fingerprint(tables: list[BuiltTable]) -> str:
+    """The published figures of every table, as one hash."""
+    digest = hashlib.sha256()
+    for table in tables:
+        digest.update(repr((table.spec.key, table.period.key, table.sections)).encode())
+    return digest.hexdigest()
+
+
+def test_no_hidden_figure_narrows_below_10_values_with_every_table_of_every_period(
+    db: Session, engine, settings, capsys
+):
+    load_cohort(
+        engine, settings=settings, young_people=PEOPLE, months=MONTHS, seed=SEED, now=NOW, localities=PLACES
+    )
+    analyst = council_analyst(db, f"Synthetic Council {SEED}")
+    tables = list(every_table(db, analyst, periods_of(YEARS), RULES, NOW))
+    key = fingerprint(tables)
+    if SOLVED:
+        assert key in SOLVED, "the same cohort gave different tables on the two databases"
+    found = SOLVED.get(key) or SOLVED.setdefault(key, attack(db, analyst, tables, RULES))
+    with capsys.disabled():
+        print(f"\nintruder ({engine.dialect.name}): {found.summary()}")
+    assert found.tables == len(tables) and found.periods == 2 * (12 + 4 + 1)
+    assert found.bad_percentages == []
+    assert found.narrow == []
+    assert found.pinned == []
+    assert found.unproven == []
+    assert small_group_leaks(db, analyst, tables, NOW) == []
