@@ -56,6 +56,31 @@ def _hiding(pattern: list[list[bool]]) -> set[int]:
     return {TOTAL if i == last else i for i, row in enumerate(pattern) if any(row)}
 
 
+def answers_hidden(
+    counts: list[ValueCount], key: str, places: list[tuple[int, str]], rules: Rules
+) -> list[list[bool]]:
+    """Which figures the measure's own table hides by locality (grid with totals), its total row as
+    the age band breakdown hides it too (the two share it)."""
+    ids = [i for i, _name in places]
+    by_locality = suppression_pattern(_grid(counts, key, ids, "locality_id"), rules)
+    by_band = suppression_pattern(_grid(counts, key, AGE_BANDS, "band"), rules)
+    by_locality[-1] = [a or b for a, b in zip(by_locality[-1], by_band[-1], strict=True)]
+    return by_locality
+
+
+def band_forced(answers: list[list[bool]], key: str) -> set[tuple[int, int]]:
+    """The ONS bands to hide because an answer inside them is hidden (a band is a sum of answers:
+    shown beside its hidden parts, it would bound them), with the totals hidden alike."""
+    bands = ons_bands(key)
+    forced = {
+        (i, k)
+        for i, row in enumerate(answers)
+        for k, (_label, scores) in enumerate(bands)
+        if any(row[n] for n in scores)
+    }
+    return forced | {(i, len(bands)) for i, row in enumerate(answers) if row[-1]}
+
+
 def hidden_groups(
     counts: list[ValueCount], key: str, places: list[tuple[int, str]], rules: Rules
 ) -> set[int]:
@@ -66,11 +91,13 @@ def hidden_groups(
     as hidden when any row hides a figure.
     """
     ids = [i for i, _name in places]
-    by_locality = _grid(counts, key, ids, "locality_id")
-    by_band = _grid(counts, key, AGE_BANDS, "band")
-    banded = [[sum(row[n] for n in scores) for _label, scores in ons_bands(key)] for row in by_locality]
-    rows = _hiding(suppression_pattern(by_locality, rules)) | _hiding(suppression_pattern(banded, rules))
-    rows |= _hiding(suppression_pattern(by_band, rules)) & {TOTAL}
+    answers = answers_hidden(counts, key, places, rules)
+    banded = [
+        [sum(row[n] for n in scores) for _label, scores in ons_bands(key)]
+        for row in _grid(counts, key, ids, "locality_id")
+    ]
+    bands = suppression_pattern(banded, rules, forced=band_forced(answers, key))
+    rows = _hiding(answers) | _hiding(bands)
     if rows:
         rows.add(TOTAL)
     return {TOTAL if i == TOTAL else ids[i] for i in rows}

@@ -10,7 +10,7 @@ from app.insights.answer_tables import build_answers
 from app.insights.catalogue import ONS_KEYS, TableKind, TableSpec, headlines, ons_bands, risk_questions
 from app.insights.charts import ChartSeries
 from app.insights.context import Context, Parts, Tally, grid, series
-from app.insights.means import mean_sections
+from app.insights.means import answers_hidden, band_forced, mean_sections
 from app.insights.notes import NoteGroup, table_notes
 from app.insights.periods import Period
 from app.insights.publish import publish_table
@@ -51,7 +51,8 @@ def _ons_bands(context: Context) -> Parts:
             labels,
             context.rules,
             percentages=True,
-            forced=context.forced_in(index),
+            forced=context.forced_in(index)
+            | band_forced(answers_hidden(counts, key, places, context.rules), key),
         )
         sections.append(
             from_published(
