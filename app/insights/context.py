@@ -45,7 +45,7 @@ class Context:
         key = (query.__name__, *sorted((name, repr(value)) for name, value in arguments.items()))
         if key not in self.answers:
             self.answers[key] = query(self.session, **arguments, **self.scope())
-        return self.answers[key]  # type: ignore[no-any-return]
+        return self.answers[key]
 
     def localities(self) -> list[tuple[int, str]]:
         """The organisation's localities as (id, name), by name."""

@@ -93,7 +93,7 @@ def build_linked(build: Callable[[Period, Forced], BuiltTable], period: Period) 
                     wanted[pieces[-1]][s] |= h
         for p in periods:
             _shared_total_row(built[p], wanted[p])
-        settled = {p: {s: frozenset(h) for s, h in wanted[p].items()} for p in periods}
+        settled: dict[Period, Forced] = {p: {s: frozenset(h) for s, h in wanted[p].items()} for p in periods}
         if all(settled[p] == _hidden(built[p]) for p in periods):
             return built[period]
         forced = settled

@@ -65,7 +65,8 @@ def test_the_demo_analyst_sees_real_figures_and_the_cohort_stays_off_the_demo_ca
         assert all(cell.isdigit() for cell in figures(coverage, "North Dale"))
         feeling = build(db, analyst, "wellbeing.life_satisfaction", period)
         everyone = figures(feeling, "All localities")
-        assert sum(cell.isdigit() and int(cell) >= 10 for cell in everyone) >= 7, everyone
+        # Scores 0-2 are rare: hidden in a month, they are hidden in its quarter and year too.
+        assert sum(cell.isdigit() and int(cell) >= 10 for cell in everyone) >= 6, everyone
         assert "c" in figures(feeling, "Riverside")
         means = build(db, analyst, "ons-wellbeing-means", period)
         averages = [row.cells[0] for section in means.sections for row in section.all_rows]

@@ -45,10 +45,10 @@ def test_a_group_where_everyone_answered_unsafe_is_hidden(db, world):
         assert north.total == "10"
 
 
-def test_a_person_with_twelve_check_ins_in_a_quarter_counts_once_with_their_latest_answer(db, world):
+def test_a_person_with_twelve_check_ins_in_a_month_counts_once_with_their_latest_answer(db, world):
     add_people(db, world.locality, 10, {"life.ran_out": "yes"})
     (person,) = add_people(
-        db, world.locality, 1, {"life.ran_out": "no"}, when=datetime(2025, 1, 2, tzinfo=UTC)
+        db, world.locality, 1, {"life.ran_out": "no"}, when=datetime(2025, 2, 1, tzinfo=UTC)
     )
     for day in range(1, 12):
         answer = "yes" if day == 11 else "no"
@@ -56,11 +56,34 @@ def test_a_person_with_twelve_check_ins_in_a_quarter_counts_once_with_their_late
             db,
             person,
             {"life.ran_out": answer},
-            when=datetime(2025, 1, 2, tzinfo=UTC) + timedelta(days=7 * day),
+            when=datetime(2025, 2, 1, tzinfo=UTC) + timedelta(days=2 * day),
         )
-    north = row(build(db, world, "life.ran_out"), "North")
+    north = row(build(db, world, "life.ran_out", "2025-02"), "North")
     assert north.cells == ("10", "0")
     assert north.total == "10"
+
+
+def test_a_figure_hidden_in_a_month_is_hidden_in_its_quarter_and_its_year(db, world):
+    """March alone has 1 person: every figure of that row is c in March, so in the quarter and the
+    year too, though 11 people there would pass; otherwise the quarter would bound March's c."""
+    add_people(db, world.locality, 10, {"life.ran_out": "yes"})
+    add_people(db, world.locality, 1, {"life.ran_out": "yes"}, when=datetime(2025, 3, 20, tzinfo=UTC))
+    assert row(build(db, world, "life.ran_out", "2025-03"), "North").cells == ("c", "c")
+    assert row(build(db, world, "life.ran_out", "2025-02"), "North").cells == ("10", "0")
+    for period in ("2025-Q1", "2025"):
+        north = row(build(db, world, "life.ran_out", period), "North")
+        assert (north.cells, north.total) == (("c", "c"), "c"), period
+
+
+def test_a_figure_hidden_in_a_quarter_is_hidden_in_its_last_month(db, world):
+    """January has 1 person who says yes, so the quarter hides North's yes; March's 10 yes would
+    otherwise bound it (the quarter's latest answers include all of March's)."""
+    add_people(db, world.locality, 1, {"life.ran_out": "yes"}, when=datetime(2025, 1, 20, tzinfo=UTC))
+    add_people(db, world.locality, 12, {"life.ran_out": "no"}, when=datetime(2025, 3, 20, tzinfo=UTC))
+    add_people(db, world.locality, 12, {"life.ran_out": "yes"}, when=datetime(2025, 3, 20, tzinfo=UTC))
+    quarter = row(build(db, world, "life.ran_out", "2025-Q1"), "North")
+    assert quarter.cells[0] == "c"
+    assert row(build(db, world, "life.ran_out", "2025-03"), "North").cells[0] == "c"
 
 
 def test_answers_kept_to_themselves_are_not_counted(db, world):
