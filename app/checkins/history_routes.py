@@ -1,4 +1,5 @@
-"""Your check-ins: the list and charts, one check-in, share later, corrections, delete unshared."""
+"""Your check-ins: the list and charts, one check-in, share later or stop sharing, corrections,
+delete what was never shared."""
 
 from typing import Annotated
 
@@ -37,6 +38,16 @@ def own_unshared(db: SessionDep, check_in: MySent) -> CheckIn:
 MyUnshared = Annotated[CheckIn, Depends(own_unshared)]
 
 
+def own_with_kept(db: SessionDep, check_in: MySent) -> CheckIn:
+    """A sent check-in with topics the PA cannot see, whose answers can be deleted."""
+    if not removal.kept_topic_keys(db, check_in=check_in):
+        raise HTTPException(status_code=404)
+    return check_in
+
+
+MyWithKept = Annotated[CheckIn, Depends(own_with_kept)]
+
+
 def read_correction(topic_key: str, text: str) -> tuple[str, FormErrors]:
     """The correction's words, or a message to show beside the box."""
     cleaned = clean_text(text, limit=COMMENT_LIMIT + 1)
@@ -66,8 +77,10 @@ def show_history(request: Request, db: SessionDep, me: Me, deleted: str = "") ->
 
 
 @router.get("/{check_in_id}")
-def show_check_in(request: Request, db: SessionDep, check_in: MySent) -> Response:
-    return _detail(request, db, check_in)
+def show_check_in(
+    request: Request, db: SessionDep, check_in: MySent, stopped: str = "", kept_deleted: str = ""
+) -> Response:
+    return _detail(request, db, check_in, stopped=stopped, kept_deleted=kept_deleted == "1")
 
 
 @router.post("/{check_in_id}/topics/{topic_key}/share")
@@ -75,6 +88,15 @@ def share_topic(db: SessionDep, check_in: MySent, topic_key: str) -> Response:
     if not sharing.share_later(db, check_in=check_in, topic_key=topic_key):
         raise HTTPException(status_code=404)
     return RedirectResponse(f"/check-ins/{check_in.id}#topic-{topic_key}", status_code=303)
+
+
+@router.post("/{check_in_id}/topics/{topic_key}/unshare")
+def stop_sharing_topic(db: SessionDep, check_in: MySent, topic_key: str) -> Response:
+    if not sharing.stop_sharing(db, check_in=check_in, topic_key=topic_key):
+        raise HTTPException(status_code=404)
+    return RedirectResponse(
+        f"/check-ins/{check_in.id}?stopped={topic_key}#topic-{topic_key}", status_code=303
+    )
 
 
 @router.post("/{check_in_id}/topics/{topic_key}/corrections")
@@ -99,3 +121,15 @@ def show_delete(request: Request, db: SessionDep, check_in: MyUnshared) -> Respo
 def delete_check_in(db: SessionDep, check_in: MyUnshared) -> Response:
     removal.remove_check_in(db, check_in=check_in)
     return RedirectResponse("/check-ins?deleted=1", status_code=303)
+
+
+@router.get("/{check_in_id}/delete-kept")
+def show_delete_kept(request: Request, db: SessionDep, check_in: MyWithKept) -> Response:
+    context = {"view": history.check_in_view(db, check_in=check_in)}
+    return render(request, "checkins/delete_kept.html", context)
+
+
+@router.post("/{check_in_id}/delete-kept")
+def delete_kept_topics(db: SessionDep, check_in: MyWithKept) -> Response:
+    removal.remove_kept_topics(db, check_in=check_in)
+    return RedirectResponse(f"/check-ins/{check_in.id}?kept_deleted=1", status_code=303)

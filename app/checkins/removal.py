@@ -1,7 +1,8 @@
-"""Deleting a check-in the young person never shared; safety alerts it raised stay on record."""
+"""Deleting what a young person never shared: a whole check-in, or the kept topics of a check-in
+that was partly shared; safety alerts stay on record."""
 
 from sqlalchemy import delete, update
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
 from app.checkins.models import Answer, CheckIn, Correction, SafetyAlert, TopicResponse
 
@@ -15,3 +16,25 @@ def remove_check_in(session: Session, *, check_in: CheckIn) -> None:
         session.exec(delete(model).where(col(model.check_in_id) == check_in.id))
     session.delete(check_in)
     session.commit()
+
+
+def kept_topic_keys(session: Session, *, check_in: CheckIn) -> list[str]:
+    """The topics of the check-in answered but kept from the PA."""
+    statement = select(TopicResponse.topic_key).where(
+        TopicResponse.check_in_id == check_in.id,
+        col(TopicResponse.shared).is_not(True),
+        col(TopicResponse.skipped).is_(False),
+    )
+    return list(session.exec(statement).all())
+
+
+def remove_kept_topics(session: Session, *, check_in: CheckIn) -> int:
+    """Delete the answers and words of every topic kept from the PA, leaving the shared ones (and any
+    safety alert) as they are; returns how many topics went."""
+    keys = kept_topic_keys(session, check_in=check_in)
+    for model in (Answer, TopicResponse, Correction):
+        session.exec(
+            delete(model).where(col(model.check_in_id) == check_in.id, col(model.topic_key).in_(keys))
+        )
+    session.commit()
+    return len(keys)

@@ -96,3 +96,20 @@ def anything_shared(session: Session, *, check_in: CheckIn) -> bool:
         ).first()
         is not None
     )
+
+
+def stop_sharing(session: Session, *, check_in: CheckIn, topic_key: str) -> bool:
+    """Stop sharing a topic: the PA no longer sees it from now on; False if it was not shared."""
+    response = session.exec(
+        select(TopicResponse).where(
+            TopicResponse.check_in_id == check_in.id,
+            TopicResponse.topic_key == topic_key,
+            col(TopicResponse.shared).is_(True),
+        )
+    ).first()
+    if response is None:
+        return False
+    response.shared, response.shared_at = False, None
+    session.add(response)
+    session.commit()
+    return True

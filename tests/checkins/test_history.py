@@ -259,3 +259,68 @@ def test_a_young_person_sees_when_their_pa_saw_a_safety_alert(client, db, world)
     db.commit()
     listed = page(client.get("/check-ins")).find(id="safety-alerts").get_text(" ", strip=True)
     assert listed.endswith("They saw it on 4 May 2026.")
+
+
+def _pa_meeting_page(client, db, world) -> str:
+    client.cookies.clear()
+    signed_in_client(client, db, world.pa)
+    html = client.get(f"/young-people/{world.young.id}/meeting").text
+    client.cookies.clear()
+    signed_in_client(client, db, world.young_user)
+    return html
+
+
+def test_stopping_sharing_hides_the_topic_from_the_pa_and_says_they_may_have_read_it(client, db, world):
+    _signed_in(client, db, world)
+    check_in_id = send_check_in(
+        client, {**WORK_GOOD, **FEELING}, {"employment": "share", "wellbeing": "share"}
+    )
+    assert "New job!" in _pa_meeting_page(client, db, world)
+    response = _post(client, f"/check-ins/{check_in_id}/topics/employment/unshare")
+    assert response.headers["location"] == f"/check-ins/{check_in_id}?stopped=employment#topic-employment"
+    banner = page(client.get(response.headers["location"])).find(class_="govuk-notification-banner")
+    assert "You stopped sharing Work. Your PA can't see it from now on." in banner.get_text()
+    assert "They may already have read it" in banner.get_text()
+    assert "<p" not in banner.get_text(), "the banner's paragraphs are markup, not text"
+    assert _response(db, check_in_id, "employment").shared is False
+    assert "New job!" not in _pa_meeting_page(client, db, world)
+    assert _post(client, f"/check-ins/{check_in_id}/topics/employment/unshare").status_code == 404
+
+
+def test_the_kept_topics_of_a_partly_shared_check_in_can_be_deleted(client, db, world):
+    _signed_in(client, db, world)
+    risky = {"risk": {"risk.feeling": "really_unsafe"}}
+    check_in_id = send_check_in(
+        client,
+        {**WORK_GOOD, **FEELING, **risky},
+        {"employment": "share", "wellbeing": "keep", "risk": "keep"},
+    )
+    detail = page(client.get(f"/check-ins/{check_in_id}"))
+    assert detail.find("a", href=f"/check-ins/{check_in_id}/delete-kept") is not None
+    confirm = page(client.get(f"/check-ins/{check_in_id}/delete-kept"))
+    assert [li.get_text() for li in confirm.select("#to-delete li")] == ["How you feel", "Feeling safe"]
+    response = _post(client, f"/check-ins/{check_in_id}/delete-kept")
+    assert response.headers["location"] == f"/check-ins/{check_in_id}?kept_deleted=1"
+    db.expire_all()
+    topics = db.exec(select(Answer.topic_key).where(Answer.check_in_id == check_in_id)).all()
+    assert set(topics) == {"employment"}
+    answered = db.exec(select(TopicResponse).where(TopicResponse.skipped == False)).all()  # noqa: E712
+    assert [r.topic_key for r in answered] == ["employment"]
+    assert db.exec(select(SafetyAlert)).one().check_in_id == check_in_id
+    assert client.get(f"/check-ins/{check_in_id}/delete-kept").status_code == 404
+    assert "New job!" in client.get(f"/check-ins/{check_in_id}?kept_deleted=1").text
+
+
+def test_another_young_person_cannot_stop_sharing_or_delete_kept_topics(client, db, world):
+    _signed_in(client, db, world)
+    check_in_id = send_check_in(
+        client, {**WORK_GOOD, **FEELING}, {"employment": "share", "wellbeing": "keep"}
+    )
+    _, other_user = another_young_person(db, world)
+    client.cookies.clear()
+    signed_in_client(client, db, other_user)
+    assert _post(client, f"/check-ins/{check_in_id}/topics/employment/unshare").status_code == 404
+    assert client.get(f"/check-ins/{check_in_id}/delete-kept").status_code == 404
+    assert _post(client, f"/check-ins/{check_in_id}/delete-kept").status_code == 404
+    assert _response(db, check_in_id, "employment").shared is True
+    assert _response(db, check_in_id, "wellbeing").shared is False

@@ -280,3 +280,18 @@ def test_mark_as_seen_covers_every_unseen_shared_check_in(client, db, world):
     assert all(db.get(CheckIn, i).seen_at for i in ids)
     assert db.get(CheckIn, hidden).seen_at is None
     assert "New check-in" not in page(client.get("/caseload")).find(id="caseload").get_text()
+
+
+def test_repeated_looks_are_one_line_per_person_per_day_with_how_many_times(client, db, world):
+    _three_check_ins(client, db, world)
+    as_pa(client, db, world)
+    for _ in range(3):
+        client.get(f"/young-people/{world.young.id}/meeting")
+    as_pa(client, db, world, world.pa2)
+    client.get(f"/young-people/{world.young.id}/meeting")
+    as_pa(client, db, world, world.young_user)
+    lines = [
+        li.get_text(" ", strip=True) for li in page(client.get("/me/who-has-looked")).select("#views li")
+    ]
+    assert len(lines) == 1, lines
+    assert "Pa One (your PA) looked at your check-ins 3 times on" in lines[0]
