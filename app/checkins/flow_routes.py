@@ -83,7 +83,7 @@ def answer_topic(
     saved = service.save_topic(
         db, check_in=check_in, item=item, answers=answers, skipped=skipped, settled=True
     )
-    if saved.risk_answered:
+    if saved.raised:
         return _go(f"/check-in/{check_in.id}/topics/{topic_key}/help")
     return _go(screens.after_topic_path(db, check_in=check_in, topic_key=topic_key))
 
@@ -126,4 +126,4 @@ def answer_follow_up(
         context["errors"] = errors
         return render(request, "checkins/help_now.html", context, status_code=422)
     service.save_follow_ups(db, check_in=check_in, item=item, answers=answers)
-    return _go(screens.after_topic_path(db, check_in=check_in, topic_key=topic_key))
+    return _go(screens.carry_on_path(db, check_in=check_in, item=item))

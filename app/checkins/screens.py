@@ -5,7 +5,7 @@ from typing import Any
 from sqlmodel import Session
 
 from app.checkins import service
-from app.checkins.alerts import pa_to_tell, told_pa, topic_alerts
+from app.checkins.alerts import pa_to_tell, risk_answers, told_pa, topic_alerts
 from app.checkins.answer_form import TopicAnswers
 from app.checkins.answers import questions_of
 from app.checkins.models import CheckIn
@@ -44,6 +44,23 @@ def after_topic_path(session: Session, *, check_in: CheckIn, topic_key: str) -> 
     if position + 1 < len(keys):
         return f"/check-in/{check_in.id}/topics/{keys[position + 1]}"
     return f"/check-in/{check_in.id}/check"
+
+
+def carry_on_path(session: Session, *, check_in: CheckIn, item: Topic) -> str:
+    """Where "Carry on" from the help panel goes: back to the topic's questions after the risk answer
+    that are still unanswered, or else the next screen."""
+    saved = service.saved_topic(session, check_in=check_in, topic_key=item.key)
+    questions = screen_questions(check_in, item)
+    risky = [
+        n
+        for n, q in enumerate(questions)
+        if risk_answers(item, TopicAnswers({q.key: saved.values.get(q.key, [])}))
+    ]
+    later = questions[risky[0] + 1 :] if risky else []
+    unanswered = next((q for q in later if not saved.values.get(q.key)), None)
+    if unanswered is None:
+        return after_topic_path(session, check_in=check_in, topic_key=item.key)
+    return f"/check-in/{check_in.id}/topics/{item.key}#{unanswered.key.replace('.', '-')}"
 
 
 def _previous_path(keys: list[str], check_in: CheckIn, topic_key: str) -> str:
@@ -86,5 +103,5 @@ def help_context(session: Session, *, check_in: CheckIn, item: Topic) -> dict[st
         "follow_ups": follow_up_questions(session, check_in=check_in, item=item),
         "answers": service.saved_topic(session, check_in=check_in, topic_key=item.key),
         "errors": FormErrors(),
-        "next_path": after_topic_path(session, check_in=check_in, topic_key=item.key),
+        "next_path": carry_on_path(session, check_in=check_in, item=item),
     }

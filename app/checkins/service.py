@@ -22,6 +22,7 @@ from app.questions.schema import Kind, Topic
 @dataclass(frozen=True)
 class SavedTopic:
     risk_answered: bool
+    raised: bool = False  # a new safety alert was raised by this save
 
 
 def current_draft(session: Session, *, person: YoungPerson) -> CheckIn | None:
@@ -139,12 +140,12 @@ def save_topic(
         response.saved_at = check_in.updated_at = utcnow()
         session.add_all([response, check_in])
         note_changed_answers(session, check_in=check_in, item=item, answers=answers)
-        if settled:
-            raise_alerts(session, check_in=check_in, item=item, answers=answers)
+        raised = settled and raise_alerts(session, check_in=check_in, item=item, answers=answers)
         session.commit()
     except IntegrityError:
         session.rollback()
-    return SavedTopic(risk_answered=bool(risk_answers(item, answers)))
+        raised = False
+    return SavedTopic(risk_answered=bool(risk_answers(item, answers)), raised=raised)
 
 
 def first_unsaved_topic(session: Session, *, check_in: CheckIn) -> str | None:

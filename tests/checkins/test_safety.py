@@ -108,7 +108,9 @@ def test_the_follow_up_asks_if_the_pa_should_get_in_touch(client, db, world):
         f"/check-in/{journey.check_in_id}/topics/risk/help",
         data={"risk.contact": "today", "csrf_token": journey.token},
     )
-    assert response.headers["location"].endswith("/check")
+    assert response.headers["location"].endswith("/topics/risk#risk-recent"), (
+        "back to the rest of the questions"
+    )
     summary = client.get(f"/check-in/{journey.check_in_id}/check").text
     assert "Do you want your PA to contact you?" in summary and "Today" in summary
 
@@ -190,3 +192,17 @@ def test_the_confirmation_says_who_was_told_after_a_private_safety_answer(client
     told = done.find(id="who-was-told").get_text(" ", strip=True)
     assert f"Because of your answer about Feeling safe, we let {world.pa.display_name}, your PA, know" in told
     assert "Only you can see these" not in done.get_text()
+
+
+def test_carry_on_from_the_help_panel_returns_to_the_rest_of_the_safety_questions(client, db, world):
+    journey = _journey(client, db, world)
+    journey.start()
+    response = journey.answer("risk", {"risk.feeling": "really_unsafe"})
+    assert response.headers["location"].endswith("/topics/risk/help")
+    carry_on = client.post(response.headers["location"], data={"csrf_token": journey.token})
+    assert carry_on.headers["location"] == f"/check-in/{journey.check_in_id}/topics/risk#risk-unsafe_now"
+    again = journey.answer(
+        "risk", {"risk.feeling": "really_unsafe", "risk.unsafe_now": "no", "risk.recent": ["none"]}
+    )
+    assert again.headers["location"].endswith("/check"), "the help panel is not shown twice for one alert"
+    assert len(_alerts(db)) == 1
