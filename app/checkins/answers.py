@@ -121,16 +121,19 @@ class StoredCheckIn:
     talk_about: list[str] = field(default_factory=list)
 
 
+# Plain rows, without the ORM's result machinery: the PA's caseload reads hundreds of each.
+_ANSWER = Answer.__table__.c  # type: ignore[attr-defined]
+_RESPONSE = TopicResponse.__table__.c  # type: ignore[attr-defined]
+
+
 def load(session: Session, *, check_in_ids: list[int], shared_only: bool) -> dict[int, StoredCheckIn]:
     """These check-ins with their topics' answers, words and corrections, by id (four queries)."""
     if not check_in_ids:
         return {}
     check_ins = session.exec(select(CheckIn).where(col(CheckIn.id).in_(check_in_ids))).all()
     loaded = {c.id or 0: StoredCheckIn(c, questions_of(session, c)) for c in check_ins}
-    responses = session.exec(
-        select(TopicResponse)
-        .where(col(TopicResponse.check_in_id).in_(check_in_ids))
-        .order_by(col(TopicResponse.id))
+    responses = session.execute(
+        sa_select(*_RESPONSE).where(_RESPONSE.check_in_id.in_(check_in_ids)).order_by(_RESPONSE.id)
     ).all()
     for response in responses:
         entry = loaded[response.check_in_id]
@@ -151,9 +154,6 @@ def load(session: Session, *, check_in_ids: list[int], shared_only: bool) -> dic
     _add_answers(session, loaded)
     _add_corrections(session, loaded)
     return loaded
-
-
-_ANSWER = Answer.__table__.c  # type: ignore[attr-defined]
 
 
 def _add_answers(session: Session, loaded: dict[int, StoredCheckIn]) -> None:
