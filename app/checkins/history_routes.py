@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 
+from app.auth.dependencies import YoungPersonUser
 from app.checkins import charts, history, removal, sharing
 from app.checkins.dependencies import Me, MyCheckIn
 from app.checkins.models import COMMENT_LIMIT, CheckIn, Status
@@ -91,8 +92,10 @@ def share_topic(db: SessionDep, check_in: MySent, topic_key: str) -> Response:
 
 
 @router.post("/{check_in_id}/topics/{topic_key}/unshare")
-def stop_sharing_topic(db: SessionDep, check_in: MySent, topic_key: str) -> Response:
-    if not sharing.stop_sharing(db, check_in=check_in, topic_key=topic_key):
+def stop_sharing_topic(
+    db: SessionDep, user: YoungPersonUser, me: Me, check_in: MySent, topic_key: str
+) -> Response:
+    if not sharing.stop_sharing(db, actor=user, person=me, check_in=check_in, topic_key=topic_key):
         raise HTTPException(status_code=404)
     return RedirectResponse(
         f"/check-ins/{check_in.id}?stopped={topic_key}#topic-{topic_key}", status_code=303

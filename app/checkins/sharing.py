@@ -2,10 +2,12 @@
 
 from sqlmodel import Session, col, select
 
+from app.audit.service import record_event
 from app.checkins.models import CheckIn, Correction, Status, TopicResponse
 from app.checkins.settled_alerts import raise_check_in_alerts
 from app.db import utcnow
 from app.notifications.mailer import queue_email
+from app.people.models import User, YoungPerson
 from app.people.service import current_pa
 
 
@@ -98,8 +100,11 @@ def anything_shared(session: Session, *, check_in: CheckIn) -> bool:
     )
 
 
-def stop_sharing(session: Session, *, check_in: CheckIn, topic_key: str) -> bool:
-    """Stop sharing a topic: the PA no longer sees it from now on; False if it was not shared."""
+def stop_sharing(
+    session: Session, *, actor: User, person: YoungPerson, check_in: CheckIn, topic_key: str
+) -> bool:
+    """Stop sharing a topic: the PA no longer sees it from now on, and the audit trail says so;
+    False if it was not shared."""
     response = session.exec(
         select(TopicResponse).where(
             TopicResponse.check_in_id == check_in.id,
@@ -111,5 +116,14 @@ def stop_sharing(session: Session, *, check_in: CheckIn, topic_key: str) -> bool
         return False
     response.shared, response.shared_at = False, None
     session.add(response)
+    record_event(
+        session,
+        actor=actor,
+        organisation_id=person.organisation_id,
+        action="check_in.topic_unshared",
+        young_person_id=person.id,
+        record_type="check_in",
+        record_id=check_in.id,
+    )
     session.commit()
     return True

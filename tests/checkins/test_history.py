@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import select
 
+from app.audit.models import AuditEvent
 from app.checkins.charts import line_chart, y_position
 from app.checkins.history import Point, TopicSeries
 from app.checkins.models import Answer, CheckIn, Correction, SafetyAlert, TopicResponse
@@ -285,6 +286,10 @@ def test_stopping_sharing_hides_the_topic_from_the_pa_and_says_they_may_have_rea
     assert _response(db, check_in_id, "employment").shared is False
     assert "New job!" not in _pa_meeting_page(client, db, world)
     assert _post(client, f"/check-ins/{check_in_id}/topics/employment/unshare").status_code == 404
+    unshared = db.exec(select(AuditEvent).where(AuditEvent.action == "check_in.topic_unshared")).all()
+    assert [(e.actor_id, e.young_person_id, e.record_type, e.record_id) for e in unshared] == [
+        (world.young_user.id, world.young.id, "check_in", check_in_id)
+    ], "one audit row for the one topic that stopped being shared, none for the refused repeat"
 
 
 def test_the_kept_topics_of_a_partly_shared_check_in_can_be_deleted(client, db, world):
