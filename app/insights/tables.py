@@ -31,8 +31,14 @@ class BuiltTable:
 
 
 def build_table(context: Context, *, provisional: bool) -> BuiltTable:
-    """The table for the context's period and organisation, safe to show and download."""
-    sections, chart = _BUILDERS[context.spec.kind](context)
+    """The table for the context's period and organisation, safe to show and download.
+
+    A council with no localities yet (a new one) has no rows: the table has no sections.
+    """
+    parts: Parts = ([], ChartSeries(context.spec.title, ()))
+    if context.localities():
+        parts = _BUILDERS[context.spec.kind](context)
+    sections, chart = parts
     notes = table_notes(context.spec, context.questions, context.period, provisional, context.rules)
     return BuiltTable(context.spec, context.period, provisional, tuple(sections), chart, notes)
 
