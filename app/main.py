@@ -29,7 +29,7 @@ from app.meetings import alert_routes, team_routes
 from app.meetings import routes as meeting_routes
 from app.pages import navigation
 from app.pages import routes as page_routes
-from app.people import admin_routes, handover_routes, roles, young_person_routes
+from app.people import admin_routes, handover_routes, locality_routes, roles, young_person_routes
 from app.questions import fields as question_fields
 from app.settings import Settings, get_settings
 from app.templating import STATIC_DIR, Templates, make_templates
@@ -83,6 +83,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         sign_up_routes,
         young_person_routes,
         admin_routes,
+        locality_routes,
         handover_routes,
         flow_routes,
         finish_routes,

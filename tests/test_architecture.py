@@ -85,6 +85,8 @@ ROUTES: dict[tuple[str, str], frozenset[Role]] = {
     ("POST", "/young-people/{young_person_id}/sign-out-everywhere"): frozenset({PA, ADMIN}),
     ("GET", "/admin"): frozenset({ADMIN}),
     ("GET", "/admin/exports"): frozenset({ADMIN}),
+    ("GET", "/admin/localities"): frozenset({ADMIN}),
+    ("POST", "/admin/localities"): frozenset({ADMIN}),
     ("GET", "/admin/staff/new"): frozenset({ADMIN}),
     ("POST", "/admin/staff/new"): frozenset({ADMIN}),
     ("GET", "/admin/staff/{staff_id}"): frozenset({ADMIN}),

@@ -1,0 +1,69 @@
+"""A council admin adds localities on a screen; then a PA of a brand-new council can add a young person."""
+
+from sqlmodel import select
+
+from app.audit.models import AuditEvent
+from app.people.models import Locality, Organisation, Role, YoungPerson
+from tests.factories import make_user
+from tests.people.test_caseload import _add
+from tests.web import csrf_token, error_messages, page, signed_in_client
+
+
+def _post(client, name: str):
+    return client.post(
+        "/admin/localities", data={"name": name, "csrf_token": csrf_token(client, "/admin/localities")}
+    )
+
+
+def _names(client) -> list[str]:
+    return [li.get_text() for li in page(client.get("/admin/localities")).select("#localities li")]
+
+
+def test_a_new_councils_admin_adds_a_locality_and_its_pa_can_then_add_a_young_person(client, db, world):
+    council = Organisation(name="New Council")
+    db.add(council)
+    db.commit()
+    admin, pa = make_user(db, council, Role.admin, "new.admin"), make_user(db, council, Role.pa, "new.pa")
+    signed_in_client(client, db, admin)
+    assert page(client.get("/admin/localities")).select_one("#no-localities") is not None
+    blank = _post(client, "   ")
+    assert blank.status_code == 422 and error_messages(blank) == ["Enter the locality's name"]
+    done = _post(client, "  Riverside ")
+    assert done.headers["location"] == "/admin/localities?done=added"
+    assert page(client.get(done.headers["location"])).select_one("#done") is not None
+    assert _names(client) == ["Riverside"]
+    again = _post(client, "riverside")
+    assert again.status_code == 422
+    assert error_messages(again) == ["Your council already has a locality called riverside"]
+    assert page(again).find("input", attrs={"name": "name"})["value"] == "riverside"
+    place = db.exec(select(Locality).where(Locality.organisation_id == council.id)).one()
+    audit = db.exec(select(AuditEvent).where(AuditEvent.action == "locality.added")).one()
+    assert (audit.organisation_id, audit.record_id, audit.actor_id) == (council.id, place.id, admin.id)
+
+    client.cookies.clear()
+    signed_in_client(client, db, pa)
+    assert _add(client, locality_id=str(place.id)).status_code == 200
+    assert (
+        db.exec(select(YoungPerson).where(YoungPerson.organisation_id == council.id)).one().locality_id
+        == place.id
+    )
+
+
+def test_an_admin_sees_and_adds_localities_in_their_own_council_only(client, db, world):
+    signed_in_client(client, db, world.other_admin)
+    assert _names(client) == ["East"]
+    assert _post(client, "Westside").status_code == 303
+    assert (
+        db.exec(select(Locality).where(Locality.name == "Westside")).one().organisation_id
+        == world.other_admin.organisation_id
+    )
+    client.cookies.clear()
+    signed_in_client(client, db, world.admin)
+    assert _names(client) == ["North"]
+
+
+def test_only_admins_reach_localities(client, db, world):
+    for role in Role:
+        client.cookies.clear()
+        signed_in_client(client, db, world.user(role))
+        assert client.get("/admin/localities").status_code == (200 if role is Role.admin else 403), role
