@@ -10,6 +10,7 @@ from app.checkins.answer_form import TopicAnswers
 from app.checkins.answers import questions_of
 from app.checkins.models import CheckIn
 from app.forms import FormErrors
+from app.people.service import current_pa
 from app.questions.catalogue import asked_questions
 from app.questions.schema import Question, Topic
 
@@ -98,6 +99,7 @@ def help_context(session: Session, *, check_in: CheckIn, item: Topic) -> dict[st
         "told": told_pa(session, alerts)
         if alerts
         else pa_to_tell(session, young_person_id=check_in.young_person_id),
+        "has_pa": current_pa(session, young_person_id=check_in.young_person_id) is not None,
         "check_in": check_in,
         "item": item,
         "follow_ups": follow_up_questions(session, check_in=check_in, item=item),

@@ -3,7 +3,8 @@
 from sqlmodel import select
 
 from app.checkins.models import SafetyAlert
-from app.people.service import deactivate_staff
+from app.db import utcnow
+from app.people.service import current_assignment, deactivate_staff
 from tests.checkins.journey import Journey
 from tests.web import page, signed_in_client
 
@@ -167,8 +168,30 @@ def test_the_help_panel_says_the_duty_team_was_told_when_the_pa_is_away(client, 
         .find(id="who-is-told")
         .get_text()
     )
-    assert "we have let the duty team at your leaving care service know" in text
+    assert "Your PA isn't available at the moment, so we have let the duty team" in text
     assert world.pa.display_name not in text
+
+
+def test_without_a_pa_the_help_panel_and_confirmation_say_so_rather_than_that_the_pa_is_away(
+    client, db, world
+):
+    assignment = current_assignment(db, young_person_id=world.young.id)
+    assignment.ended_at = utcnow()
+    db.add(assignment)
+    db.commit()
+    journey = _journey(client, db, world)
+    journey.start()
+    journey.answer("risk", {"risk.unsafe_now": "yes"})
+    help_page = page(client.get(f"/check-in/{journey.check_in_id}/topics/risk/help"))
+    text = help_page.find(id="who-is-told").get_text()
+    assert "You don't have a PA at the moment, so we have let the duty team" in text
+    assert "isn't available" not in text
+    journey.finish({"risk": "keep"})
+    done = page(client.get(f"/check-in/{journey.check_in_id}/done"))
+    told = done.find(id="who-was-told").get_text(" ", strip=True)
+    assert "we let the duty team at your leaving care service know" in told
+    assert "as you don't have a PA at the moment" in told
+    assert "isn't available" not in told
 
 
 def test_the_contact_answer_reaches_the_alert(client, db, world):
