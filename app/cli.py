@@ -19,6 +19,7 @@ from app.demo.history import DEMO_SEED
 from app.jobs.runner import run_jobs
 from app.lifecycle.backup import BackupError, backup, restore
 from app.people.email_address import email_problem, normalise_email
+from app.people.localities import add_locality, check_locality, localities
 from app.people.models import STAFF_ROLES, Organisation, Role, Team, User
 from app.questions.loader import QuestionFileError, ensure_default_set, load_question_set
 from app.settings import get_settings
@@ -134,6 +135,22 @@ def create_user(
         )
         session.commit()
     click.echo(f"Created {role} account '{username}'.")
+
+
+@main.command("create-locality")
+@click.option("--organisation", required=True, help="Council name; it must exist.")
+@click.option("--name", required=True, help="The locality's name.")
+def create_locality(organisation: str, name: str) -> None:
+    """Add a locality to a council (the admin's Localities page is the other way)."""
+    with Session(make_engine(get_settings().database_url)) as session:
+        council = session.exec(select(Organisation).where(Organisation.name == organisation)).first()
+        if council is None or council.id is None:
+            raise click.ClickException("There is no council with that name.")
+        errors = check_locality(name, existing=localities(session, organisation_id=council.id))
+        if problem := errors.get("name"):
+            raise click.ClickException(problem)
+        add_locality(session, organisation_id=council.id, actor=None, name=name)
+    click.echo(f"Added locality to '{organisation}'.")
 
 
 def _get_or_create(session: Session, model: type, **fields: object) -> object:

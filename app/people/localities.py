@@ -29,15 +29,15 @@ def check_locality(name: str, *, existing: list[Locality]) -> FormErrors:
     return errors
 
 
-def add_locality(session: Session, *, actor: User, name: str) -> Locality:
-    """Add a locality to the actor's council, audited."""
-    place = Locality(organisation_id=actor.organisation_id, name=clean_text(name, limit=NAME_LIMIT))
+def add_locality(session: Session, *, organisation_id: int, actor: User | None, name: str) -> Locality:
+    """Add a locality to the council, audited (no actor: from the command line)."""
+    place = Locality(organisation_id=organisation_id, name=clean_text(name, limit=NAME_LIMIT))
     session.add(place)
     session.flush()
     record_event(
         session,
         actor=actor,
-        organisation_id=actor.organisation_id,
+        organisation_id=organisation_id,
         action="locality.added",
         record_type="locality",
         record_id=place.id,

@@ -30,5 +30,5 @@ def add_locality(
     if errors:
         context = {"places": places, "name": name, "errors": errors, "done": None}
         return render(request, "admin/localities.html", context, status_code=422)
-    localities.add_locality(db, actor=admin, name=name)
+    localities.add_locality(db, organisation_id=admin.organisation_id, actor=admin, name=name)
     return RedirectResponse("/admin/localities?done=added", status_code=303)

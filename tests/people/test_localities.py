@@ -1,9 +1,13 @@
 """A council admin adds localities on a screen; then a PA of a brand-new council can add a young person."""
 
-from sqlmodel import select
+from click.testing import CliRunner
+from sqlmodel import Session, select
 
 from app.audit.models import AuditEvent
+from app.cli import main
+from app.db import make_engine
 from app.people.models import Locality, Organisation, Role, YoungPerson
+from app.settings import get_settings
 from tests.factories import make_user
 from tests.people.test_caseload import _add
 from tests.web import csrf_token, error_messages, page, signed_in_client
@@ -67,3 +71,22 @@ def test_only_admins_reach_localities(client, db, world):
         client.cookies.clear()
         signed_in_client(client, db, world.user(role))
         assert client.get("/admin/localities").status_code == (200 if role is Role.admin else 403), role
+
+
+def test_the_command_line_adds_a_locality_to_a_council_and_refuses_a_repeat(tmp_path, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'places.db'}")
+    get_settings.cache_clear()
+    runner = CliRunner()
+    assert runner.invoke(main, ["db", "upgrade"]).exit_code == 0
+    with Session(make_engine(get_settings().database_url)) as session:
+        session.add(Organisation(name="New Council"))
+        session.commit()
+    command = ["create-locality", "--organisation", "New Council", "--name", "Riverside"]
+    assert runner.invoke(main, command).exit_code == 0
+    again = runner.invoke(main, command)
+    assert again.exit_code != 0 and "already has a locality called Riverside" in again.output
+    assert runner.invoke(main, [*command[:2], "Nowhere", *command[3:]]).exit_code != 0
+    with Session(make_engine(get_settings().database_url)) as session:
+        assert session.exec(select(Locality.name)).all() == ["Riverside"]
+        assert session.exec(select(AuditEvent.action)).all() == ["locality.added"]
+    get_settings.cache_clear()
