@@ -26,6 +26,11 @@ def test_admin_adds_a_pa_who_can_then_sign_in(world: World, page: Page) -> None:
     expect(page.get_by_role("heading", name="Sam Jones", level=1)).to_be_visible()
     expect(page.get_by_text("Account added.")).to_be_visible()
 
+    visit(page, "/admin")
+    page.get_by_role("link", name="Localities").focus()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("region", name="Staff accounts")).to_be_focused()
+
     sign_out(page)
     sign_in(page, "sam.jones", FIRST_PASSPHRASE)
     expect(page.get_by_role("heading", name="Your caseload")).to_be_visible()
