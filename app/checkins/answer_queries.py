@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, union_all
+from sqlalchemy import ColumnElement, Select, and_, exists, or_, union_all
 from sqlalchemy.orm import Mapped, aliased
 from sqlmodel import Session, col, select
 
@@ -83,17 +83,17 @@ def unseen_up_to(session: Session, *, check_in: CheckIn) -> list[CheckIn]:
 
 def _open_asks() -> tuple[ColumnElement[bool], ...]:
     """Sent check-ins with something to talk about, sent after the young person's last check-in
-    with actions agreed at a meeting (app.meetings.talk_about says why)."""
+    with actions agreed at a meeting (app.meetings.talk_about says why).
+
+    "After the last one" is written as "no check-in with actions agreed at or after it", which
+    PostgreSQL runs as one anti-join rather than a maximum worked out again for every check-in.
+    """
     covering = aliased(CheckIn)
-    covered_until = (
-        select(func.max(covering.submitted_at))
-        .where(
-            covering.young_person_id == CheckIn.young_person_id,
-            covering.status == Status.submitted,
-            col(covering.actions_agreed).is_not(None),
-        )
-        .correlate(CheckIn)
-        .scalar_subquery()
+    covered = exists().where(
+        col(covering.young_person_id) == CheckIn.young_person_id,
+        col(covering.status) == Status.submitted,
+        col(covering.actions_agreed).is_not(None),
+        col(covering.submitted_at) >= CheckIn.submitted_at,
     )
     ticked = exists().where(
         col(TopicResponse.check_in_id) == CheckIn.id, col(TopicResponse.talk_about).is_(True)
@@ -101,7 +101,7 @@ def _open_asks() -> tuple[ColumnElement[bool], ...]:
     return (
         col(CheckIn.status) == Status.submitted,
         or_(ticked, col(CheckIn.talk_about_words).is_not(None)),
-        or_(covered_until.is_(None), col(CheckIn.submitted_at) > covered_until),
+        ~covered,
     )
 
 
