@@ -50,6 +50,7 @@ class Settings(BaseSettings):
     retention_unshared_days: int = Field(default=365, ge=1)
     jobs_every_seconds: int = Field(default=30, ge=0)
     service_name: str = "Check-in"
+    quick_exit_url: str = "https://www.bbc.co.uk/weather"
     council_name: str = "Demo Council"
     council_address: str = "Town Hall, 1 High Street, Demotown DM1 1AA"
     council_privacy_email: str = "privacy@demo-council.example"

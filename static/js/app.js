@@ -12,3 +12,63 @@ document.addEventListener("htmx:afterSettle", function (event) {
     target.focus();
   }
 });
+
+// Quick exit: the button, or Shift pressed three times within five seconds, hides the page at once,
+// signs out (the answers so far are already saved) and replaces this page in the history with a
+// neutral site, so Back does not come straight back here.
+(function () {
+  var exit = document.querySelector("[data-quick-exit]");
+  if (!exit) {
+    return;
+  }
+  var link = exit.querySelector("a");
+  var status = exit.querySelector("[data-quick-exit-status]");
+  var presses = 0;
+  var timer = null;
+
+  function leave(event) {
+    if (event) {
+      event.preventDefault();
+    }
+    var signOut = document.querySelector("form[action='/sign-out']");
+    if (signOut && navigator.sendBeacon) {
+      navigator.sendBeacon(signOut.action, new FormData(signOut));
+    }
+    document.body.classList.add("govuk-exit-this-page-hide-content");
+    var overlay = document.createElement("div");
+    overlay.className = "govuk-exit-this-page-overlay";
+    overlay.setAttribute("role", "alert");
+    overlay.textContent = exit.dataset.activated;
+    document.body.appendChild(overlay);
+    window.location.replace(link.href);
+  }
+
+  function forget() {
+    presses = 0;
+    status.textContent = exit.dataset.timedOut;
+  }
+
+  link.addEventListener("click", leave);
+  // Only Shift on its own counts: typing a capital letter (Shift held with another key) or any
+  // other key starts the count again, so writing "Hi Mum And Dad" never leaves the page.
+  var lastKeyWasShifted = false;
+  document.addEventListener("keyup", function (event) {
+    var shiftedBefore = lastKeyWasShifted;
+    lastKeyWasShifted = event.shiftKey;
+    if (event.key !== "Shift" || shiftedBefore) {
+      if (presses > 0) {
+        window.clearTimeout(timer);
+        forget();
+      }
+      return;
+    }
+    presses += 1;
+    window.clearTimeout(timer);
+    if (presses >= 3) {
+      leave();
+      return;
+    }
+    status.textContent = presses === 1 ? exit.dataset.pressTwoMoreTimes : exit.dataset.pressOneMoreTime;
+    timer = window.setTimeout(forget, 5000);
+  }, true);
+})();
