@@ -32,6 +32,7 @@ from app.pages import routes as page_routes
 from app.people import admin_routes, handover_routes, locality_routes, roles, young_person_routes
 from app.questions import fields as question_fields
 from app.settings import Settings, get_settings
+from app.sources import child_id_routes
 from app.templating import STATIC_DIR, Templates, make_templates
 from app.web.errors import install_error_pages
 from app.web.logs import configure_logging
@@ -96,6 +97,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         insight_routes,
         export_log_routes,
         closure_routes,
+        child_id_routes,
     )
     for module in routers:
         app.include_router(module.router)

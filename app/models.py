@@ -18,6 +18,7 @@ from app.people.models import (
     YoungPerson,
 )
 from app.questions.models import QuestionSet
+from app.sources.models import StatutoryCorrection, StatutoryLoad, StatutoryRecord
 
 __all__ = [
     "Answer",
@@ -30,6 +31,9 @@ __all__ = [
     "RetentionRun",
     "SafetyAlert",
     "ScheduledJob",
+    "StatutoryCorrection",
+    "StatutoryLoad",
+    "StatutoryRecord",
     "TopicResponse",
     "InviteCode",
     "Locality",

@@ -74,6 +74,9 @@ class YoungPerson(SQLModel, table=True):
     """A care leaver: the minimum the service needs to know about them."""
 
     __tablename__ = "young_person"
+    __table_args__ = (
+        Index("ix_young_person_org_child_id", "organisation_id", "council_child_id", unique=True),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     organisation_id: int = Field(foreign_key="organisation.id", index=True)
@@ -83,6 +86,7 @@ class YoungPerson(SQLModel, table=True):
     last_name: str = Field(max_length=60)
     date_of_birth: date
     gender: str | None = Field(default=None, max_length=40)
+    council_child_id: str | None = Field(default=None, max_length=10)  # CHILD in the SSDA903 return
     created_at: datetime = Field(default_factory=utcnow)
 
     @property

@@ -73,6 +73,7 @@ def show_young_person(
         "locality": db.get(Locality, person.locality_id),
         "invite_expires_at": expiries.get(person.id),
         "signed_out": request.query_params.get("done") == "signed-out",
+        "child_id_saved": request.query_params.get("done") == "child-id",
     }
     return render(request, "people/young_person.html", context)
 
