@@ -89,6 +89,8 @@ ROUTES: dict[tuple[str, str], frozenset[Role]] = {
     ("GET", "/admin/exports"): frozenset({ADMIN}),
     ("GET", "/admin/localities"): frozenset({ADMIN}),
     ("POST", "/admin/localities"): frozenset({ADMIN}),
+    ("GET", "/admin/network"): frozenset({ADMIN}),
+    ("POST", "/admin/network"): frozenset({ADMIN}),
     ("GET", "/admin/staff/new"): frozenset({ADMIN}),
     ("POST", "/admin/staff/new"): frozenset({ADMIN}),
     ("GET", "/admin/staff/{staff_id}"): frozenset({ADMIN}),

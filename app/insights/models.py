@@ -25,3 +25,16 @@ class ExportLog(SQLModel, table=True):
     file_format: str = Field(max_length=5)
     sha256: str = Field(max_length=64)
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class NetworkDecision(SQLModel, table=True):
+    """A council's decision to share its tables with the network, or to stop; the latest one counts."""
+
+    __tablename__ = "network_decision"
+    __table_args__ = (Index("ix_network_decision_org_decided", "organisation_id", "decided_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id")
+    opted_in: bool
+    decided_by_id: int | None = Field(default=None, foreign_key="user.id")
+    decided_at: datetime = Field(default_factory=utcnow)
