@@ -1,7 +1,7 @@
 """network decision: a council's recorded decision (who, when) to share its tables with the network
 
-Revision ID: 0010_network_decision
-Revises: 0009
+Revision ID: 0011_network_decision
+Revises: 0010
 Create Date: 2026-12-06 03:00:00
 """
 
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision: str = "0010_network_decision"
-down_revision: str | None = "0009"
+revision: str = "0011_network_decision"
+down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
