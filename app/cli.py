@@ -23,11 +23,15 @@ from app.people.localities import add_locality, check_locality, localities
 from app.people.models import STAFF_ROLES, Organisation, Role, Team, User
 from app.questions.loader import QuestionFileError, ensure_default_set, load_question_set
 from app.settings import get_settings
+from app.themes.commands import themes
 
 
 @click.group()
 def main() -> None:
     """Check-in: care leavers tell their PA how life is going."""
+
+
+main.add_command(themes)
 
 
 @main.command()

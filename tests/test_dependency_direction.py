@@ -20,6 +20,7 @@ DOMAINS = {
     "pages",
     "people",
     "questions",
+    "themes",
 }
 SHARED = ["db.py", "forms.py", "i18n.py", "i18n_middleware.py", "settings.py", "templating.py", "web"]
 # Modules whose job is the web: routes, request dependencies, cookies, after-response tasks.
