@@ -23,6 +23,7 @@ from app.people.localities import add_locality, check_locality, localities
 from app.people.models import STAFF_ROLES, Organisation, Role, Team, User
 from app.questions.loader import QuestionFileError, ensure_default_set, load_question_set
 from app.settings import get_settings
+from app.sources.commands import sources
 from app.themes.commands import themes
 
 
@@ -32,6 +33,7 @@ def main() -> None:
 
 
 main.add_command(themes)
+main.add_command(sources)
 
 
 @main.command()

@@ -33,6 +33,7 @@ from app.people import admin_routes, handover_routes, locality_routes, roles, yo
 from app.questions import fields as question_fields
 from app.settings import Settings, get_settings
 from app.sources import child_id_routes
+from app.sources import routes as source_routes
 from app.templating import STATIC_DIR, Templates, make_templates
 from app.web.errors import install_error_pages
 from app.web.logs import configure_logging
@@ -99,6 +100,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         network_decision_routes,
         closure_routes,
         child_id_routes,
+        source_routes,
     )
     for module in routers:
         app.include_router(module.router)

@@ -20,11 +20,12 @@ def navigation_links(user: User) -> list[tuple[str, str]]:
             ("/closures", _("Closure requests")),
         ],
         Role.manager: [("/team", _("Your team"))],
-        Role.analyst: [("/insights", _("Insights"))],
+        Role.analyst: [("/insights", _("Insights")), ("/sources/903", _("Statutory return"))],
         Role.admin: [
             ("/admin", _("Accounts")),
             ("/admin/staff/new", _("Add staff")),
             ("/admin/exports", _("Downloads log")),
+            ("/sources/903", _("Statutory return")),
             ("/closures", _("Closure requests")),
         ],
     }
