@@ -16,11 +16,15 @@ from app.db import make_engine
 from app.demo.bulk import load_cohort
 from app.demo.council import load_demo
 from app.demo.history import DEMO_SEED
+from app.forms import clean_text
 from app.jobs.runner import run_jobs
 from app.lifecycle.backup import BackupError, backup, restore
+from app.people import councils
+from app.people.council_form import NAME_LIMIT, CouncilForm, check_council
 from app.people.email_address import email_problem, normalise_email
 from app.people.localities import add_locality, check_locality, localities
 from app.people.models import STAFF_ROLES, Organisation, Role, Team, User
+from app.people.service import username_taken
 from app.questions.loader import QuestionFileError, ensure_default_set, load_question_set
 from app.settings import get_settings
 from app.sources.commands import sources
@@ -110,7 +114,7 @@ def questions_load(file: str) -> None:
 @click.option("--username", required=True)
 @click.option("--name", "display_name", required=True, help="Full name, as colleagues see it.")
 @click.option("--role", type=click.Choice([r.value for r in STAFF_ROLES]), required=True)
-@click.option("--organisation", required=True, help="Council name; created if new.")
+@click.option("--organisation", required=True, help="Council name; it must exist (see create-council).")
 @click.option("--team", default=None, help="Team name; created if new.")
 @click.option("--email", default="", help="Where 'please sign in' emails go (never names or answers).")
 def create_user(
@@ -126,7 +130,9 @@ def create_user(
     with Session(make_engine(get_settings().database_url)) as session:
         if session.exec(select(User).where(User.username == username)).first():
             raise click.ClickException("That username is taken.")
-        council = _get_or_create(session, Organisation, name=organisation)
+        council = session.exec(select(Organisation).where(Organisation.name == organisation)).first()
+        if council is None or council.id is None:
+            raise click.ClickException(_no_council(session, organisation))
         team_row = _get_or_create(session, Team, name=team, organisation_id=council.id) if team else None
         session.add(
             User(
@@ -141,6 +147,46 @@ def create_user(
         )
         session.commit()
     click.echo(f"Created {role} account '{username}'.")
+
+
+@main.command("create-council")
+@click.option("--name", required=True, help="The council's name.")
+@click.option("--admin-username", required=True, help="The username of the council's first admin.")
+@click.option("--admin-name", required=True, help="The first admin's full name.")
+@click.option("--admin-email", required=True, help="Where 'please sign in' emails to the admin go.")
+def create_council(name: str, admin_username: str, admin_name: str, admin_email: str) -> None:
+    """Create a council and its first admin (a network admin's Councils page is the other way);
+    the admin's first passphrase is asked for, never taken as an argument."""
+    passphrase = getpass.getpass("Passphrase: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    form = CouncilForm(
+        name=name, admin_name=admin_name, username=admin_username, email=admin_email, passphrase=passphrase
+    )
+    name, username = clean_text(name, limit=NAME_LIMIT), normalise_username(admin_username)
+    with Session(make_engine(get_settings().database_url)) as session:
+        errors = check_council(
+            form,
+            name_taken=councils.council_named(session, name=name) is not None,
+            username_taken=username_taken(session, username=username),
+        )
+        if errors:
+            raise click.ClickException(" ".join(errors.messages.values()))
+        councils.create_council(
+            session,
+            actor=None,
+            name=name,
+            admin_name=clean_text(admin_name, limit=NAME_LIMIT),
+            username=username,
+            email=normalise_email(admin_email),
+            passphrase=passphrase,
+        )
+    click.echo(f"Created council '{name}' with admin '{username}'.")
+
+
+def _no_council(session: Session, name: str) -> str:
+    """Refusing an unknown council by name, with the one meant when only case or spaces differ."""
+    close = councils.council_named(session, name=name.strip())
+    hint = f" Did you mean '{close.name}'?" if close else " Create it first with 'checkin create-council'."
+    return f"There is no council called '{name}'.{hint}"
 
 
 @main.command("create-locality")

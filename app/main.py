@@ -29,7 +29,14 @@ from app.meetings import alert_routes, team_routes
 from app.meetings import routes as meeting_routes
 from app.pages import navigation
 from app.pages import routes as page_routes
-from app.people import admin_routes, handover_routes, locality_routes, roles, young_person_routes
+from app.people import (
+    admin_routes,
+    council_routes,
+    handover_routes,
+    locality_routes,
+    roles,
+    young_person_routes,
+)
 from app.questions import fields as question_fields
 from app.settings import Settings, get_settings
 from app.sources import child_id_routes
@@ -86,6 +93,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         young_person_routes,
         admin_routes,
         locality_routes,
+        council_routes,
         handover_routes,
         flow_routes,
         finish_routes,

@@ -74,6 +74,7 @@ class World:
     pa2_person: YoungPerson
     other_admin: User
     other_person: YoungPerson
+    network_admin: User
 
     def user(self, role: str) -> User:
         return {
@@ -82,6 +83,7 @@ class World:
             "analyst": self.analyst,
             "pa": self.pa,
             "young_person": self.young_user,
+            "network_admin": self.network_admin,
         }[role]
 
 
@@ -116,4 +118,5 @@ def build_world(db: Session) -> World:
         pa2_person=make_young_person(db, org, locality, pa2, "Blake"),
         other_admin=other_admin,
         other_person=make_young_person(db, other, other_locality, None, "Casey"),
+        network_admin=make_user(db, org, Role.network_admin, "network.admin"),
     )

@@ -11,12 +11,13 @@ from app.people.models import Role
 from tests.web import csrf_token, page, signed_in_client
 
 PUBLIC = frozenset()
-YP, PA, MANAGER, ANALYST, ADMIN = (
+YP, PA, MANAGER, ANALYST, ADMIN, NETWORK_ADMIN = (
     Role.young_person,
     Role.pa,
     Role.manager,
     Role.analyst,
     Role.admin,
+    Role.network_admin,
 )
 
 # Every route and the roles allowed on it. A new route without an entry here fails the suite.
@@ -99,6 +100,9 @@ ROUTES: dict[tuple[str, str], frozenset[Role]] = {
     ("POST", "/admin/staff/{staff_id}/deactivate"): frozenset({ADMIN}),
     ("GET", "/admin/staff/{staff_id}/email"): frozenset({ADMIN}),
     ("POST", "/admin/staff/{staff_id}/email"): frozenset({ADMIN}),
+    ("GET", "/councils"): frozenset({NETWORK_ADMIN}),
+    ("GET", "/councils/new"): frozenset({NETWORK_ADMIN}),
+    ("POST", "/councils/new"): frozenset({NETWORK_ADMIN}),
     ("GET", "/young-people/{young_person_id}/pa"): frozenset({ADMIN, MANAGER}),
     ("POST", "/young-people/{young_person_id}/pa"): frozenset({ADMIN, MANAGER}),
 }

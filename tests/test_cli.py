@@ -31,7 +31,15 @@ def test_db_upgrade_then_demo_data_gives_every_demo_account(cli_database):
     with Session(cli_database) as session:
         users = {u.username: u for u in session.exec(select(User)).all()}
         caseload_size = len(session.exec(select(YoungPerson)).all())
-    expected = {"demo.admin", "demo.manager", "demo.analyst", "demo.pa", "demo.pa2", "demo.young"}
+    expected = {
+        "demo.admin",
+        "demo.manager",
+        "demo.analyst",
+        "demo.pa",
+        "demo.pa2",
+        "demo.young",
+        "demo.netadmin",
+    }
     assert expected <= set(users)
     assert users["demo.young"].role == Role.young_person
     assert caseload_size >= 11
@@ -54,6 +62,9 @@ def test_demo_data_is_refused_in_production(cli_database, monkeypatch):
 
 def test_create_user_makes_a_staff_account_with_a_checked_passphrase(cli_database):
     run("db", "upgrade")
+    council = ("create-council", "--name", "North Council", "--admin-username", "ada.admin")
+    council += ("--admin-name", "Ada Admin", "--admin-email", "ada@north.example")
+    assert run(*council, stdin="kettle orbit lantern\n").exit_code == 0
     args = ("create-user", "--username", "Kim.Lee", "--name", "Kim Lee", "--role", "admin")
     args += ("--organisation", "North Council")
     assert "too easy to guess" in run(*args, stdin="password1\n").output

@@ -128,6 +128,7 @@ def real_path_ids(records: Records, spare_staff_id: int) -> dict[Role | None, di
         Role.manager: {"young_person_id": [world.young.id, world.pa2_person.id]},
         Role.admin: {"young_person_id": [world.young.id], "staff_id": [spare_staff_id]},
         Role.analyst: {"table_key": ["coverage"]},
+        Role.network_admin: {},
     }
 
 

@@ -63,6 +63,7 @@ PaOrAdmin = Annotated[User, Depends(allow(Role.pa, Role.admin))]
 Admin = Annotated[User, Depends(allow(Role.admin))]
 Manager = Annotated[User, Depends(allow(Role.manager))]
 Analyst = Annotated[User, Depends(allow(Role.analyst))]
+NetworkAdmin = Annotated[User, Depends(allow(Role.network_admin))]
 
 
 def form_csrf_token(request: Request) -> str:

@@ -29,6 +29,7 @@ STAFF = [
     ("demo.analyst", "Asha Patel", Role.analyst),
     ("demo.pa", "Sam Taylor", Role.pa),
     ("demo.pa2", "Jo Evans", Role.pa),
+    ("demo.netadmin", "Nat Okoro", Role.network_admin),
 ]
 CASELOAD_PA = [
     ("Alex", "Morgan", date(2006, 5, 14), "demo.young"),

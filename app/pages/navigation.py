@@ -28,6 +28,7 @@ def navigation_links(user: User) -> list[tuple[str, str]]:
             ("/sources/903", _("Statutory return")),
             ("/closures", _("Closure requests")),
         ],
+        Role.network_admin: [("/councils", _("Councils")), ("/councils/new", _("Add a council"))],
     }
     return [*links[Role(user.role)], ("/account/passphrase", _("Change passphrase"))]
 

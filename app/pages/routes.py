@@ -20,6 +20,7 @@ HOMES = {
     Role.manager: "/team",
     Role.analyst: "/insights",
     Role.admin: "/admin",
+    Role.network_admin: "/councils",
 }
 
 

@@ -15,9 +15,11 @@ class Role(StrEnum):
     manager = "manager"
     analyst = "analyst"
     admin = "admin"
+    network_admin = "network_admin"
 
 
 STAFF_ROLES = (Role.pa, Role.manager, Role.analyst, Role.admin)
+ROLE_CHECK = "role IN ('young_person', 'pa', 'manager', 'analyst', 'admin', 'network_admin')"
 
 
 class Organisation(SQLModel, table=True):
@@ -51,9 +53,7 @@ class Team(SQLModel, table=True):
 class User(SQLModel, table=True):
     """An account that can sign in: a member of staff or a young person."""
 
-    __table_args__ = (
-        CheckConstraint("role IN ('young_person', 'pa', 'manager', 'analyst', 'admin')", name="role_known"),
-    )
+    __table_args__ = (CheckConstraint(ROLE_CHECK, name="role_known"),)
 
     id: int | None = Field(default=None, primary_key=True)
     organisation_id: int = Field(foreign_key="organisation.id", index=True)

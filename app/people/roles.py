@@ -14,6 +14,7 @@ def role_name(role: str) -> str:
         Role.manager: _("Team manager"),
         Role.analyst: _("Analyst"),
         Role.admin: _("Admin"),
+        Role.network_admin: _("Network admin"),
     }
     return names[Role(role)]
 

@@ -98,6 +98,9 @@ def test_create_user_takes_an_email_and_refuses_a_wrong_one(tmp_path, monkeypatc
     get_settings.cache_clear()
     runner = CliRunner()
     assert runner.invoke(main, ["db", "upgrade"]).exit_code == 0
+    council = ["create-council", "--name", "Council", "--admin-username", "ada.admin"]
+    council += ["--admin-name", "Ada Admin", "--admin-email", "ada@council.example"]
+    assert runner.invoke(main, council, input="kettle orbit lantern\n").exit_code == 0
     base = ["create-user", "--username", "sam.jones", "--name", "Sam Jones", "--role", "pa"]
     base += ["--organisation", "Council", "--team", "North"]
     wrong = runner.invoke(main, [*base, "--email", "sam@"], input="lantern kettle orbit\n")
@@ -105,7 +108,8 @@ def test_create_user_takes_an_email_and_refuses_a_wrong_one(tmp_path, monkeypatc
     made = runner.invoke(main, [*base, "--email", "Sam@Council.Example"], input="lantern kettle orbit\n")
     assert made.exit_code == 0, made.output
     with Session(make_engine(get_settings().database_url)) as session:
-        assert session.exec(select(User)).one().email == "Sam@council.example"
+        sam = session.exec(select(User).where(User.username == "sam.jones")).one()
+        assert sam.email == "Sam@council.example"
     get_settings.cache_clear()
 
 
