@@ -26,6 +26,7 @@ from app.people.localities import add_locality, check_locality, localities
 from app.people.models import STAFF_ROLES, Organisation, Role, Team, User
 from app.people.service import username_taken
 from app.questions.loader import QuestionFileError, ensure_default_set, load_question_set
+from app.questions.publishing import publish_council_set
 from app.settings import get_settings
 from app.sources.commands import sources
 from app.themes.commands import themes
@@ -99,12 +100,23 @@ def questions() -> None:
 
 @questions.command("load")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-def questions_load(file: str) -> None:
-    """Check a question set file and load it as a new version (older check-ins keep theirs)."""
+@click.option("--organisation", default=None, help="Council name: publish the set as this council's own.")
+def questions_load(file: str, organisation: str | None) -> None:
+    """Check a question set file and load it as a new version (older check-ins keep theirs).
+
+    Without --organisation it is the shared set (the file's version number); with it, the council's
+    own set, published as the next version number, its core questions as the shared set has them.
+    """
     text = Path(file).read_text(encoding="utf-8")
     with Session(make_engine(get_settings().database_url)) as session:
         try:
-            row = load_question_set(session, text=text)
+            if organisation is None:
+                row = load_question_set(session, text=text)
+            else:
+                council = session.exec(select(Organisation).where(Organisation.name == organisation)).first()
+                if council is None or council.id is None:
+                    raise click.ClickException(f"No council is called '{organisation}'.")
+                row = publish_council_set(session, text=text, organisation_id=council.id, actor=None)
         except QuestionFileError as error:
             raise click.ClickException(str(error)) from error
     click.echo(f"Loaded question set version {row.version}. New check-ins will use it.")

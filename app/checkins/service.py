@@ -56,12 +56,16 @@ def me_and_draft(session: Session, *, user_id: int) -> tuple[YoungPerson, CheckI
 
 
 def start_check_in(session: Session, *, person: YoungPerson, mode: str) -> CheckIn:
-    """A new draft in the latest question set, replacing any unfinished one."""
+    """A new draft in the council's latest question set, replacing any unfinished one."""
     old = current_draft(session, person=person)
     if old is not None:
         remove_check_in(session, check_in=old)
     ensure_default_set(session)
-    check_in = CheckIn(young_person_id=person.id, question_set_version=latest_version(session), mode=mode)
+    check_in = CheckIn(
+        young_person_id=person.id,
+        question_set_version=latest_version(session, organisation_id=person.organisation_id),
+        mode=mode,
+    )
     session.add(check_in)
     session.commit()
     session.refresh(check_in)

@@ -90,16 +90,19 @@ def _series(session: Session, questions: QuestionSetFile, history) -> dict[str, 
     }
 
 
-def meeting_prep(session: Session, *, young_person_id: int) -> MeetingPrep:
+def meeting_prep(
+    session: Session, *, young_person_id: int, organisation_id: int | None = None
+) -> MeetingPrep:
     """Everything the PA may see before a meeting: open safety alerts, every ask to talk not yet
-    covered at a meeting, and the shared topics (built only from what was shared)."""
+    covered at a meeting, and the shared topics (built only from what was shared), in the order
+    and wording of the council's current question set."""
     alerts = open_alerts_about(session, young_person_id=young_person_id)
     asks = open_asks(session, young_person_id=young_person_id)
     visible = latest_shared_ids(session, young_person_ids=[young_person_id], latest=1)
     newest = visible.get(young_person_id, [])
     if not newest:
         return MeetingPrep([], None, asks, alerts)
-    questions = question_set(session, version=latest_version(session))
+    questions = question_set(session, version=latest_version(session, organisation_id=organisation_id))
     history = shared_topic_history(
         session, young_person_id=young_person_id, topic_keys=[t.key for t in questions.topics]
     )

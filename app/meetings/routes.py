@@ -42,7 +42,7 @@ def set_away(db: SessionDep, pa: PaOnly, away: Annotated[str, Form(max_length=5)
 def _prep_page(
     request: Request, db: SessionDep, pa: PaOnly, person: PaYoungPerson, **extra: object
 ) -> Response:
-    prep = meeting_prep(db, young_person_id=person.id or 0)
+    prep = meeting_prep(db, young_person_id=person.id or 0, organisation_id=person.organisation_id)
     record_id = prep.latest.check_in.id if prep.latest else None
     loop.record_view(db, actor=pa, person=person, action="meeting.viewed", record_id=record_id)
     assignment = current_assignment(db, young_person_id=person.id or 0)

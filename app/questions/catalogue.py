@@ -5,7 +5,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, func
 from sqlalchemy import select as sa_select
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.i18n import current_language
 from app.questions.models import QuestionSet
@@ -46,9 +46,20 @@ def question_set(session: Session, *, version: int) -> QuestionSetFile:
     return parsed
 
 
-def latest_version(session: Session) -> int:
-    """The newest version loaded; new check-ins use it."""
-    version = session.exec(select(func.max(QuestionSet.version))).one()
+def latest_version(session: Session, *, organisation_id: int | None = None) -> int:
+    """The version a council's new check-ins use: its own newest, else the newest shared set.
+
+    Without a council: the newest shared set.
+    """
+    version = None
+    if organisation_id is not None:
+        version = session.exec(
+            select(func.max(QuestionSet.version)).where(QuestionSet.organisation_id == organisation_id)
+        ).one()
+    if version is None:
+        version = session.exec(
+            select(func.max(QuestionSet.version)).where(col(QuestionSet.organisation_id).is_(None))
+        ).one()
     if version is None:
         raise LookupError("No question set is loaded; run `checkin db upgrade` then `checkin demo-data`")
     return int(version)

@@ -19,6 +19,12 @@ TOPIC_KEYS = (
 )
 
 
+def _refuse(problems: list[str]) -> None:
+    """Every problem found at once, one per line (the loader lists each with its line)."""
+    if problems:
+        raise ValueError("\n".join(problems))
+
+
 class Kind(StrEnum):
     scale = "scale"
     choice = "choice"
@@ -59,19 +65,21 @@ class Question(Strict):
 
     @model_validator(mode="after")
     def _answers_fit_the_kind(self) -> Self:
+        problems = []
         if self.kind in (Kind.choice, Kind.multi) and len(self.answers) < 2:
-            raise ValueError(f"{self.key}: a {self.kind} question needs at least two answers")
+            problems.append(f"{self.key}: a {self.kind} question needs at least two answers")
         if self.kind in (Kind.scale, Kind.yesno, Kind.text) and self.answers:
-            raise ValueError(f"{self.key}: a {self.kind} question takes no answers list")
+            problems.append(f"{self.key}: a {self.kind} question takes no answers list")
         if self.kind is Kind.scale and not (self.low and self.high):
-            raise ValueError(f"{self.key}: a scale question needs 'low' and 'high' labels")
+            problems.append(f"{self.key}: a scale question needs 'low' and 'high' labels")
         if self.risk_answer is not None and self.kind is not Kind.yesno:
-            raise ValueError(f"{self.key}: risk_answer is only for yesno questions")
+            problems.append(f"{self.key}: risk_answer is only for yesno questions")
         if self.risk_answer not in (None, "yes", "no"):
-            raise ValueError(f"{self.key}: risk_answer must be 'yes' or 'no'")
+            problems.append(f"{self.key}: risk_answer must be 'yes' or 'no'")
         keys = [a.key for a in self.answers]
         if len(set(keys)) != len(keys):
-            raise ValueError(f"{self.key}: two answers share a key")
+            problems.append(f"{self.key}: two answers share a key")
+        _refuse(problems)
         return self
 
 
@@ -82,19 +90,23 @@ class Topic(Strict):
 
     @model_validator(mode="after")
     def _one_headline_and_own_keys(self) -> Self:
+        problems = []
         if self.key not in TOPIC_KEYS:
-            raise ValueError(f"topic '{self.key}' is not one of the eight: {', '.join(TOPIC_KEYS)}")
-        headlines = [q.key for q in self.questions if q.headline]
+            problems.append(f"topic '{self.key}' is not one of the eight: {', '.join(TOPIC_KEYS)}")
+        headlines = [q for q in self.questions if q.headline]
         if len(headlines) != 1:
-            raise ValueError(f"topic '{self.key}' needs exactly one headline question")
-        for question in self.questions:
-            if not question.key.startswith(self.key + "."):
-                raise ValueError(f"{question.key}: keys in topic '{self.key}' start '{self.key}.'")
-        headline = next(q for q in self.questions if q.headline)
-        if headline.kind is Kind.choice and any(a.score is None for a in headline.answers):
-            raise ValueError(f"{headline.key}: every answer of a headline needs a score")
-        if headline.kind not in (Kind.choice, Kind.scale):
-            raise ValueError(f"{headline.key}: a headline must be a choice or a scale")
+            problems.append(f"topic '{self.key}' needs exactly one headline question")
+        problems += [
+            f"{q.key}: keys in topic '{self.key}' start '{self.key}.'"
+            for q in self.questions
+            if not q.key.startswith(self.key + ".")
+        ]
+        for headline in headlines[:1]:
+            if headline.kind is Kind.choice and any(a.score is None for a in headline.answers):
+                problems.append(f"{headline.key}: every answer of a headline needs a score")
+            if headline.kind not in (Kind.choice, Kind.scale):
+                problems.append(f"{headline.key}: a headline must be a choice or a scale")
+        _refuse(problems)
         return self
 
 
@@ -106,18 +118,18 @@ class QuestionSetFile(Strict):
 
     @model_validator(mode="after")
     def _complete_and_consistent(self) -> Self:
+        problems = []
         keys = [t.key for t in self.topics]
         if sorted(keys) != sorted(TOPIC_KEYS):
-            raise ValueError(f"the set must have each of the eight topics once: {', '.join(TOPIC_KEYS)}")
+            problems.append(f"the set must have each of the eight topics once: {', '.join(TOPIC_KEYS)}")
         questions = {q.key: q for t in self.topics for q in t.questions}
         if len(questions) != sum(len(t.questions) for t in self.topics):
-            raise ValueError("two questions share a key")
+            problems.append("two questions share a key")
         languages = set(self.title)
         for question in questions.values():
             if set(question.text) != languages:
-                raise ValueError(f"{question.key}: text must be given in {sorted(languages)}")
-            if question.ask_if:
-                parent = questions.get(question.ask_if.question)
-                if parent is None:
-                    raise ValueError(f"{question.key}: asks after unknown {question.ask_if.question}")
+                problems.append(f"{question.key}: text must be given in {sorted(languages)}")
+            if question.ask_if and question.ask_if.question not in questions:
+                problems.append(f"{question.key}: asks after unknown {question.ask_if.question}")
+        _refuse(problems)
         return self

@@ -1,0 +1,61 @@
+"""A council's own question sets: checking an upload, publishing it as a new version, listing them."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from app.audit.service import record_event
+from app.people.models import User
+from app.questions.loader import add_version, check_council_set, next_version
+from app.questions.models import QuestionSet
+from app.questions.schema import QuestionSetFile
+
+
+@dataclass(frozen=True)
+class PublishedVersion:
+    """One version a council has published, as its admin sees it in the list."""
+
+    version: int
+    title: dict[str, str]
+    published_at: datetime
+    published_by: str | None
+
+
+def publish_council_set(
+    session: Session, *, text: str, organisation_id: int, actor: User | None
+) -> QuestionSet:
+    """Check a council's set and publish it as the next version (audited); the file's number is
+    not used, as numbers are shared by every council. Its young people's next check-ins use it."""
+    parsed: QuestionSetFile = check_council_set(session, text=text)
+    numbered = parsed.model_copy(update={"version": next_version(session)})
+    row = add_version(
+        session,
+        numbered,
+        text=text,
+        organisation_id=organisation_id,
+        published_by_id=actor.id if actor else None,
+    )
+    session.flush()
+    record_event(
+        session,
+        actor=actor,
+        organisation_id=organisation_id,
+        action="question_set.published",
+        record_type="question_set",
+        record_id=row.id,
+    )
+    session.commit()
+    session.refresh(row)
+    return row
+
+
+def council_versions(session: Session, *, organisation_id: int) -> list[PublishedVersion]:
+    """The council's own published versions, newest first, with who published each."""
+    rows = session.exec(
+        select(QuestionSet.version, QuestionSet.definition, QuestionSet.loaded_at, User.display_name)
+        .outerjoin(User, col(User.id) == col(QuestionSet.published_by_id))
+        .where(QuestionSet.organisation_id == organisation_id)
+        .order_by(col(QuestionSet.version).desc())
+    ).all()
+    return [PublishedVersion(version, definition["title"], at, who) for version, definition, at, who in rows]
