@@ -80,6 +80,8 @@ ROUTES: dict[tuple[str, str], frozenset[Role]] = {
     ("POST", "/young-people/{young_person_id}/child-id"): frozenset({PA, ADMIN}),
     ("GET", "/sources/903"): frozenset({ANALYST, ADMIN}),
     ("POST", "/sources/903"): frozenset({ANALYST, ADMIN}),
+    ("GET", "/my-data/council-record"): frozenset({YP}),
+    ("POST", "/my-data/council-record"): frozenset({YP}),
     ("GET", "/alerts"): frozenset({PA, MANAGER}),
     ("GET", "/alerts/{alert_id}"): frozenset({PA, MANAGER}),
     ("POST", "/alerts/{alert_id}/acknowledge"): frozenset({PA, MANAGER}),

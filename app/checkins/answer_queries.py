@@ -248,3 +248,27 @@ def shared_topics(columns: Sequence[Any]) -> Select[Any]:
         .join(YoungPerson, col(YoungPerson.id) == CheckIn.young_person_id)
         .where(col(TopicResponse.shared).is_(True))
     )
+
+
+def latest_shared_choices(
+    session: Session, *, young_person_id: int, question_keys: Sequence[str]
+) -> dict[str, tuple[str, datetime, int]]:
+    """Per question, the young person's latest answer in a topic they shared: (answer key, sent time,
+    question set version). For setting their own words beside another source's record."""
+    rows = session.execute(
+        shared_answers(
+            [
+                ANSWER.question_key,
+                ANSWER.option_key,
+                col(CheckIn.submitted_at),
+                col(CheckIn.question_set_version),
+            ],
+            question_keys,
+        )
+        .where(col(CheckIn.young_person_id) == young_person_id, col(CheckIn.status) == Status.submitted)
+        .order_by(col(CheckIn.submitted_at).desc(), col(CheckIn.id).desc())
+    ).all()
+    found: dict[str, tuple[str, datetime, int]] = {}
+    for key, option, sent, version in rows:
+        found.setdefault(key, (option, sent, version))
+    return found

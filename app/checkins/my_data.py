@@ -20,6 +20,7 @@ from app.db import utcnow
 from app.i18n import gettext as _
 from app.people.models import STAFF_ROLES, Locality, Organisation, Role, User, YoungPerson
 from app.people.service import current_pa
+from app.sources.records import CouncilRecord, council_records
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class MyData:
     check_ins: list[CheckInRecord]
     safety_alerts: list[AlertNote]
     staff_activity: list[StaffEvent]
+    council_records: list[CouncilRecord]
 
 
 def _account(session: Session, person: YoungPerson, user: User) -> Account:
@@ -180,6 +182,7 @@ def _what(event: AuditEvent) -> str:
         "check_in.replied": _("Replied to your check-in"),
         "meeting.date_set": _("Set the date of your next meeting"),
         "alert.acknowledged": _("Picked up the alert about your safety"),
+        "young_person.child_id_recorded": _("Recorded the ID the council's records use for you"),
     }
     return known.get(event.action, _("Changed your record"))
 
@@ -207,6 +210,7 @@ def collect(session: Session, *, person: YoungPerson, user: User) -> MyData:
         check_ins=_check_ins(session, person),
         safety_alerts=person_alerts(session, person=person),
         staff_activity=staff_activity(session, person=person),
+        council_records=council_records(session, young_person_id=person.id or 0),
     )
 
 

@@ -16,6 +16,7 @@ from app.meetings.dependencies import PaCheckIn, PaOnly, PaYoungPerson
 from app.meetings.prep import meeting_prep
 from app.meetings.reply_form import POSTED_LIMIT, REPLY_LIMIT, read_reply
 from app.people.service import current_assignment
+from app.sources.side_by_side import side_by_side
 from app.templating import render
 
 router = APIRouter()
@@ -54,6 +55,7 @@ def _prep_page(
         "form": {},
         "done": request.query_params.get("done"),
         "reply_limit": f"{REPLY_LIMIT:,}",
+        "statutory": side_by_side(db, young_person_id=person.id or 0),
         **extra,
     }
     status = 422 if context["errors"] else 200
