@@ -35,6 +35,7 @@ from app.people import (
     handover_routes,
     locality_routes,
     roles,
+    team_admin_routes,
     young_person_routes,
 )
 from app.questions import fields as question_fields
@@ -93,6 +94,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         young_person_routes,
         admin_routes,
         locality_routes,
+        team_admin_routes,
         council_routes,
         handover_routes,
         flow_routes,

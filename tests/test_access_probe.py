@@ -40,7 +40,12 @@ def own_ids(records: Records) -> dict[Role, dict[str, list[int]]]:
             "alert_id": [records.alert_id],
         },
         Role.manager: {"young_person_id": [world.young.id]},
-        Role.admin: {"young_person_id": [world.young.id], "staff_id": [world.pa.id]},
+        Role.admin: {
+            "young_person_id": [world.young.id],
+            "staff_id": [world.pa.id],
+            "locality_id": [world.locality.id],
+            "team_id": [world.team.id],
+        },
         Role.analyst: {},
     }
 
@@ -54,6 +59,8 @@ def foreign_ids(records: Records) -> dict[Role, dict[str, list[int]]]:
         "staff_id": [world.other_admin.id, records.other_pa.id, MISSING],
         "check_in_id": [records.other_sent_id, MISSING],
         "request_id": [records.other_closure_id, MISSING],
+        "locality_id": [world.other_person.locality_id, MISSING],
+        "team_id": [records.other_pa.team_id, MISSING],
     }
     return {
         Role.young_person: {"check_in_id": [records.pa2_sent_id, records.other_sent_id, MISSING]},
@@ -117,6 +124,8 @@ def own_pages(records: Records) -> list[tuple[Role, str]]:
         (Role.admin, f"/young-people/{world.young.id}"),
         (Role.admin, f"/young-people/{records.other_team_person_id}/pa"),
         (Role.admin, f"/closures/{records.pa2_closure_id}"),
+        (Role.admin, f"/admin/localities/{world.locality.id}"),
+        (Role.admin, f"/admin/teams/{world.team.id}"),
     ]
 
 

@@ -94,6 +94,14 @@ ROUTES: dict[tuple[str, str], frozenset[Role]] = {
     ("GET", "/admin/exports"): frozenset({ADMIN}),
     ("GET", "/admin/localities"): frozenset({ADMIN}),
     ("POST", "/admin/localities"): frozenset({ADMIN}),
+    ("GET", "/admin/localities/{locality_id}"): frozenset({ADMIN}),
+    ("POST", "/admin/localities/{locality_id}"): frozenset({ADMIN}),
+    ("POST", "/admin/localities/{locality_id}/remove"): frozenset({ADMIN}),
+    ("GET", "/admin/teams"): frozenset({ADMIN}),
+    ("POST", "/admin/teams"): frozenset({ADMIN}),
+    ("GET", "/admin/teams/{team_id}"): frozenset({ADMIN}),
+    ("POST", "/admin/teams/{team_id}"): frozenset({ADMIN}),
+    ("POST", "/admin/teams/{team_id}/manager"): frozenset({ADMIN}),
     ("GET", "/admin/network"): frozenset({ADMIN}),
     ("POST", "/admin/network"): frozenset({ADMIN}),
     ("GET", "/admin/staff/new"): frozenset({ADMIN}),
@@ -142,6 +150,8 @@ def _fill(path: str, world) -> str:
         alert_id=1,
         request_id=1,
         table_key="coverage",
+        locality_id=world.locality.id,
+        team_id=world.team.id,
     )
 
 

@@ -126,7 +126,12 @@ def real_path_ids(records: Records, spare_staff_id: int) -> dict[Role | None, di
             "alert_id": [records.alert_id],
         },
         Role.manager: {"young_person_id": [world.young.id, world.pa2_person.id]},
-        Role.admin: {"young_person_id": [world.young.id], "staff_id": [spare_staff_id]},
+        Role.admin: {
+            "young_person_id": [world.young.id],
+            "staff_id": [spare_staff_id],
+            "locality_id": [world.locality.id],
+            "team_id": [world.team.id],
+        },
         Role.analyst: {"table_key": ["coverage"]},
         Role.network_admin: {},
     }

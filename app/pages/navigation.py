@@ -24,6 +24,8 @@ def navigation_links(user: User) -> list[tuple[str, str]]:
         Role.admin: [
             ("/admin", _("Accounts")),
             ("/admin/staff/new", _("Add staff")),
+            ("/admin/teams", _("Teams")),
+            ("/admin/localities", _("Localities")),
             ("/admin/exports", _("Downloads log")),
             ("/sources/903", _("Statutory return")),
             ("/closures", _("Closure requests")),

@@ -6,7 +6,7 @@ from fastapi import Depends, HTTPException
 
 from app.auth.dependencies import Admin, PaOrAdmin
 from app.db import RecordId, SessionDep
-from app.people.models import STAFF_ROLES, Role, User, YoungPerson
+from app.people.models import STAFF_ROLES, Locality, Role, Team, User, YoungPerson
 from app.people.service import is_current_pa
 
 
@@ -28,5 +28,23 @@ def staff_member_for_admin(staff_id: RecordId, admin: Admin, db: SessionDep) -> 
     return member
 
 
+def locality_for_admin(locality_id: RecordId, admin: Admin, db: SessionDep) -> Locality:
+    """A locality of the admin's council; 404 for anything else."""
+    place = db.get(Locality, locality_id)
+    if place is None or place.organisation_id != admin.organisation_id:
+        raise HTTPException(status_code=404)
+    return place
+
+
+def team_for_admin(team_id: RecordId, admin: Admin, db: SessionDep) -> Team:
+    """A team of the admin's council; 404 for anything else."""
+    team = db.get(Team, team_id)
+    if team is None or team.organisation_id != admin.organisation_id:
+        raise HTTPException(status_code=404)
+    return team
+
+
 StaffYoungPerson = Annotated[YoungPerson, Depends(young_person_for_staff)]
 AdminStaffMember = Annotated[User, Depends(staff_member_for_admin)]
+AdminLocality = Annotated[Locality, Depends(locality_for_admin)]
+AdminTeam = Annotated[Team, Depends(team_for_admin)]

@@ -1,11 +1,12 @@
 """A council's localities: the districts young people live in and the tables count by."""
 
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from app.audit.service import record_event
 from app.forms import FormErrors, clean_text
 from app.i18n import gettext as _
-from app.people.models import Locality, User
+from app.people.models import Locality, User, YoungPerson
 
 NAME_LIMIT = 120
 
@@ -17,7 +18,7 @@ def localities(session: Session, *, organisation_id: int) -> list[Locality]:
 
 
 def check_locality(name: str, *, existing: list[Locality]) -> FormErrors:
-    """The error to show beside the name; empty when it can be added."""
+    """The error to show beside the name; empty when it can be used (existing: the others)."""
     errors = FormErrors()
     cleaned = clean_text(name, limit=NAME_LIMIT + 1)
     if not cleaned:
@@ -29,18 +30,46 @@ def check_locality(name: str, *, existing: list[Locality]) -> FormErrors:
     return errors
 
 
+def _audit(session: Session, *, actor: User | None, place: Locality, action: str) -> None:
+    record_event(
+        session,
+        actor=actor,
+        organisation_id=place.organisation_id,
+        action=action,
+        record_type="locality",
+        record_id=place.id,
+    )
+
+
 def add_locality(session: Session, *, organisation_id: int, actor: User | None, name: str) -> Locality:
     """Add a locality to the council, audited (no actor: from the command line)."""
     place = Locality(organisation_id=organisation_id, name=clean_text(name, limit=NAME_LIMIT))
     session.add(place)
     session.flush()
-    record_event(
-        session,
-        actor=actor,
-        organisation_id=organisation_id,
-        action="locality.added",
-        record_type="locality",
-        record_id=place.id,
-    )
+    _audit(session, actor=actor, place=place, action="locality.added")
     session.commit()
     return place
+
+
+def rename_locality(session: Session, *, actor: User, place: Locality, name: str) -> None:
+    """Give a locality a new name, audited; the tables count its young people under the new one."""
+    cleaned = clean_text(name, limit=NAME_LIMIT)
+    if cleaned == place.name:
+        return
+    place.name = cleaned
+    session.add(place)
+    _audit(session, actor=actor, place=place, action="locality.renamed")
+    session.commit()
+
+
+def people_living_in(session: Session, *, place: Locality) -> int:
+    """How many young people's records (current or closed) name this locality."""
+    query = select(func.count()).select_from(YoungPerson).where(YoungPerson.locality_id == place.id)
+    return session.exec(query).one()
+
+
+def remove_locality(session: Session, *, actor: User, place: Locality) -> None:
+    """Remove a locality no young person's record names (the caller checks), audited."""
+    _audit(session, actor=actor, place=place, action="locality.removed")
+    session.delete(place)
+    session.commit()

@@ -90,3 +90,28 @@ def test_the_command_line_adds_a_locality_to_a_council_and_refuses_a_repeat(tmp_
         assert session.exec(select(Locality.name)).all() == ["Riverside"]
         assert session.exec(select(AuditEvent.action)).all() == ["locality.added"]
     get_settings.cache_clear()
+
+
+def test_an_admin_renames_a_locality_and_removes_one_only_when_no_record_names_it(client, db, world):
+    signed_in_client(client, db, world.admin)
+    token = csrf_token(client, "/admin/localities")
+    north = world.locality.id
+    taken = client.post(f"/admin/localities/{north}", data={"name": "", "csrf_token": token})
+    assert error_messages(taken) == ["Enter the locality's name"]
+    renamed = client.post(f"/admin/localities/{north}", data={"name": "North Dale", "csrf_token": token})
+    assert renamed.headers["location"] == "/admin/localities?done=renamed"
+    assert _names(client) == ["North Dale"]
+    in_use = client.post(f"/admin/localities/{north}/remove", data={"csrf_token": token})
+    assert in_use.status_code == 422
+    assert error_messages(in_use) == [
+        "You cannot remove North Dale: 2 young people's records name it. Rename it instead."
+    ]
+    _post(client, "Spare")
+    spare = db.exec(select(Locality).where(Locality.name == "Spare")).one()
+    assert page(client.get(f"/admin/localities/{spare.id}")).select_one("#in-use") is None
+    removed = client.post(f"/admin/localities/{spare.id}/remove", data={"csrf_token": token})
+    assert removed.headers["location"] == "/admin/localities?done=removed"
+    assert _names(client) == ["North Dale"]
+    query = select(AuditEvent.action).where(AuditEvent.record_type == "locality").order_by(AuditEvent.id)
+    actions = db.exec(query).all()
+    assert actions == ["locality.renamed", "locality.added", "locality.removed"]
