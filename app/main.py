@@ -39,6 +39,7 @@ from app.people import (
     young_person_routes,
 )
 from app.questions import fields as question_fields
+from app.reminders import routes as reminder_routes
 from app.settings import Settings, get_settings
 from app.sources import child_id_routes, my_record_routes
 from app.sources import routes as source_routes
@@ -112,6 +113,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         child_id_routes,
         source_routes,
         my_record_routes,
+        reminder_routes,
     )
     for module in routers:
         app.include_router(module.router)

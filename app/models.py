@@ -18,6 +18,7 @@ from app.people.models import (
     YoungPerson,
 )
 from app.questions.models import QuestionSet
+from app.reminders.models import Reminder, ReminderMessage
 from app.sources.models import StatutoryCorrection, StatutoryLoad, StatutoryRecord
 
 __all__ = [
@@ -28,6 +29,8 @@ __all__ = [
     "Correction",
     "ExportLog",
     "QuestionSet",
+    "Reminder",
+    "ReminderMessage",
     "RetentionRun",
     "SafetyAlert",
     "ScheduledJob",

@@ -44,6 +44,10 @@ class Settings(BaseSettings):
     smtp_password: str | None = None
     smtp_starttls: bool = True
     mail_from: str = "check-in@localhost"
+    notify_api_key: str | None = None
+    notify_base_url: str = "https://api.notifications.service.gov.uk"
+    notify_sms_template_id: str | None = None
+    notify_receives_texts: bool = False
     alert_escalation_minutes: int = Field(default=120, ge=1)
     risk_answer_rest_minutes: int = Field(default=10, ge=1)
     quiet_weeks: int = Field(default=6, ge=1)

@@ -21,6 +21,7 @@ DOMAINS = {
     "people",
     "questions",
     "themes",
+    "reminders",
 }
 SHARED = ["db.py", "forms.py", "i18n.py", "i18n_middleware.py", "settings.py", "templating.py", "web"]
 # Modules whose job is the web: routes, request dependencies, cookies, after-response tasks.

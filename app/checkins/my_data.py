@@ -20,6 +20,8 @@ from app.db import utcnow
 from app.i18n import gettext as _
 from app.people.models import STAFF_ROLES, Locality, Organisation, Role, User, YoungPerson
 from app.people.service import current_pa
+from app.reminders.choices import channel_name, frequency_name
+from app.reminders.service import reminder_for
 from app.sources.records import CouncilRecord, council_records
 
 
@@ -86,6 +88,14 @@ class StaffEvent:
 
 
 @dataclass(frozen=True)
+class ReminderRecord:
+    how: str
+    number_or_email: str
+    how_often: str
+    when_pa_replies: bool
+
+
+@dataclass(frozen=True)
 class MyData:
     downloaded_at: datetime
     account: Account
@@ -93,6 +103,7 @@ class MyData:
     safety_alerts: list[AlertNote]
     staff_activity: list[StaffEvent]
     council_records: list[CouncilRecord]
+    reminders: ReminderRecord | None
 
 
 def _account(session: Session, person: YoungPerson, user: User) -> Account:
@@ -202,6 +213,15 @@ def staff_activity(session: Session, *, person: YoungPerson, views_only: bool = 
     return [StaffEvent(event.created_at, _who(actor, pa), _what(event)) for event, actor in rows]
 
 
+def _reminders(session: Session, person: YoungPerson) -> ReminderRecord | None:
+    reminder = reminder_for(session, young_person_id=person.id or 0)
+    if reminder is None:
+        return None
+    contact = reminder.phone_number or reminder.email or ""
+    how_often = frequency_name(reminder.frequency)
+    return ReminderRecord(channel_name(reminder.channel), contact, how_often, reminder.when_pa_replies)
+
+
 def collect(session: Session, *, person: YoungPerson, user: User) -> MyData:
     """Everything held about the young person: account, check-ins, alerts, staff activity."""
     return MyData(
@@ -211,6 +231,7 @@ def collect(session: Session, *, person: YoungPerson, user: User) -> MyData:
         safety_alerts=person_alerts(session, person=person),
         staff_activity=staff_activity(session, person=person),
         council_records=council_records(session, young_person_id=person.id or 0),
+        reminders=_reminders(session, person),
     )
 
 

@@ -19,6 +19,7 @@ from app.db import utcnow
 from app.notifications.mailer import queue_email
 from app.people.models import InviteCode, PaAssignment, Role, User, YoungPerson
 from app.people.service import current_pa
+from app.reminders.service import turn_off
 
 CLOSED_PASSWORD_HASH = "!"  # noqa: S105 - not a passphrase: a hash that matches none
 
@@ -106,6 +107,7 @@ def confirm_closure(session: Session, *, staff: User, pending: PendingClosure) -
     ).all():
         invite.revoked_at = invite.revoked_at or now
         session.add(invite)
+    turn_off(session, young_person_id=person.id)
     request.confirmed_at, request.confirmed_by_id = now, staff.id
     session.add(request)
     record_event(

@@ -16,6 +16,7 @@ from app.i18n import gettext as _
 from app.lifecycle.retention import run_retention
 from app.meetings.alert_desk import escalate_due
 from app.notifications.mailer import deliver_pending
+from app.reminders.sending import run_reminders
 from app.settings import Settings
 
 JobFunction = Callable[[Session, datetime, Settings], int]
@@ -60,5 +61,11 @@ JOBS: tuple[Job, ...] = (
         lambda: _("Raising safety alerts for risk answers left unsaved"),
         timedelta(minutes=1),
         raise_rested_risk_alerts,
+    ),
+    Job(
+        "reminders",
+        lambda: _("Sending the reminders young people asked for"),
+        timedelta(minutes=1),
+        run_reminders,
     ),
 )

@@ -10,6 +10,7 @@ from app.checkins.models import CheckIn
 from app.db import utcnow
 from app.people.models import User, YoungPerson
 from app.people.service import current_assignment
+from app.reminders.service import owe_reply_notice
 
 
 def mark_seen(session: Session, *, actor: User, person: YoungPerson, check_in: CheckIn) -> None:
@@ -28,6 +29,7 @@ def reply(
     session.add(check_in)
     _audit(session, actor, person, "check_in.replied", check_in.id)
     _mark_seen(session, actor, person, check_in, check_in.replied_at)
+    owe_reply_notice(session, young_person_id=person.id or 0)
     session.commit()
 
 

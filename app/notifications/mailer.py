@@ -38,7 +38,8 @@ def _message(kind: str, to: str, settings: Settings) -> EmailMessage:
     return message
 
 
-def _send(message: EmailMessage, settings: Settings) -> None:
+def send_email(message: EmailMessage, settings: Settings) -> None:
+    """Send one message through the council's SMTP server now."""
     assert settings.smtp_host
     with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=10) as smtp:
         if settings.smtp_starttls:
@@ -63,7 +64,7 @@ def deliver_pending(session: Session, *, settings: Settings) -> int:
         notification.attempts += 1
         if user.email and user.active:
             try:
-                _send(_message(notification.kind, user.email, settings), settings)
+                send_email(_message(notification.kind, user.email, settings), settings)
             except (OSError, smtplib.SMTPException) as error:
                 log.warning("email not sent", extra={"error": type(error).__name__})
                 session.add(notification)

@@ -13,6 +13,7 @@ def navigation_links(user: User) -> list[tuple[str, str]]:
             ("/me", _("Home")),
             ("/check-in", _("Check in")),
             ("/check-ins", _("Your check-ins")),
+            ("/reminders", _("Reminders")),
         ],
         Role.pa: [
             ("/caseload", _("Caseload")),

@@ -26,6 +26,7 @@ def test_each_job_runs_when_due_and_not_again_until_its_interval_has_passed(engi
         "email",
         "retention",
         "rested_risk_alerts",
+        "reminders",
     ]
     assert run_jobs(engine, settings) == []
     with Session(engine) as session:
@@ -37,6 +38,7 @@ def test_each_job_runs_when_due_and_not_again_until_its_interval_has_passed(engi
         "escalation",
         "email",
         "rested_risk_alerts",
+        "reminders",
     ]
     assert len(run_jobs(engine, settings, force=True)) == len(JOBS), "checkin jobs run runs them all"
 

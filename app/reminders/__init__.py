@@ -1,0 +1,1 @@
+"""Reminders a young person chooses: by text (GOV.UK Notify) or email, never with personal content."""
