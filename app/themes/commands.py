@@ -5,6 +5,7 @@ import sys
 
 import click
 
+from app.questions.schema import TOPIC_KEYS
 from app.themes.suggest import suggest
 
 
@@ -14,8 +15,14 @@ def themes() -> None:
 
 
 @themes.command("suggest")
-def suggest_command() -> None:
+@click.option(
+    "--topic",
+    type=click.Choice(TOPIC_KEYS),
+    default=None,
+    help="The topic every comment was written under, as the service passes it (better suggestions).",
+)
+def suggest_command(topic: str | None) -> None:
     """Read comments one per line on standard input; write one JSON object per line,
     {"themes": [theme keys, best first]}, at most three (none for an empty or very short line)."""
     for line in sys.stdin:
-        click.echo(json.dumps({"themes": suggest(line.rstrip("\r\n"))}))
+        click.echo(json.dumps({"themes": suggest(line.rstrip("\r\n"), topic=topic)}))

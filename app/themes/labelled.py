@@ -34,8 +34,8 @@ def comments(split: Split | None = None) -> list[Comment]:
 
 
 def training_fingerprint() -> str:
-    """SHA-256 of the training comments and their themes: what a trained model was built from."""
+    """SHA-256 of the training comments, topics and themes: what a trained model was built from."""
     digest = hashlib.sha256()
     for comment in comments("train"):
-        digest.update(f"{comment.text}\t{' '.join(comment.themes)}\n".encode())
+        digest.update(f"{comment.text}\t{comment.topic}\t{' '.join(comment.themes)}\n".encode())
     return digest.hexdigest()

@@ -15,9 +15,17 @@ SKINT = "skint again, cant pay the gas and my flat is freezing"
 
 
 def test_money_and_housing_are_suggested_for_a_cold_flat_and_no_money():
-    suggested = suggest(SKINT)
-    assert {"money", "housing"} <= set(suggested)
-    assert len(suggested) <= 3
+    for topic in (None, "housing", "life"):
+        suggested = suggest(SKINT, topic=topic)
+        assert {"money", "housing"} <= set(suggested), topic
+        assert len(suggested) <= 3
+
+
+def test_the_topic_the_comment_was_written_under_steers_the_suggestions():
+    assert suggest("got a court date next month", topic="risk")[0] == "police_and_courts"
+    assert suggest("waiting on a letter", topic="health")[0] == "physical_health"
+    assert suggest("waiting on a letter", topic="education")[0] == "education"
+    assert suggest("waiting on a letter", topic="not-a-topic") == suggest("waiting on a letter")
 
 
 def test_suggestions_are_catalogue_keys_best_first_and_limited():
@@ -66,3 +74,12 @@ def test_the_command_writes_one_json_object_per_line_read():
     assert {"money", "housing"} <= set(lines[0]["themes"])
     assert lines[1] == {"themes": []} and lines[2] == {"themes": []}
     assert lines[3]["themes"] == suggest("home office lost my papers")
+
+
+def test_the_command_passes_the_topic_as_the_service_does():
+    comment = "the council never ring me back about it"
+    result = CliRunner().invoke(main, ["themes", "suggest", "--topic", "housing"], input=comment + "\n")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == {"themes": suggest(comment, topic="housing")}
+    refused = CliRunner().invoke(main, ["themes", "suggest", "--topic", "astrology"], input=comment + "\n")
+    assert refused.exit_code != 0
