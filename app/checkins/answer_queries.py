@@ -87,6 +87,9 @@ def _open_asks() -> tuple[ColumnElement[bool], ...]:
 
     "After the last one" is written as "no check-in with actions agreed at or after it", which
     PostgreSQL runs as one anti-join rather than a maximum worked out again for every check-in.
+    Both conditions read small partial indexes (migration 0015): the check-ins with actions agreed,
+    and the topics asked about, listed once, so SQLite does not walk each check-in's topics or
+    every later check-in.
     """
     covering = aliased(CheckIn)
     covered = exists().where(
@@ -95,8 +98,8 @@ def _open_asks() -> tuple[ColumnElement[bool], ...]:
         col(covering.actions_agreed).is_not(None),
         col(covering.submitted_at) >= CheckIn.submitted_at,
     )
-    ticked = exists().where(
-        col(TopicResponse.check_in_id) == CheckIn.id, col(TopicResponse.talk_about).is_(True)
+    ticked = col(CheckIn.id).in_(
+        select(TopicResponse.check_in_id).where(col(TopicResponse.talk_about).is_(True))
     )
     return (
         col(CheckIn.status) == Status.submitted,

@@ -3,7 +3,7 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Index, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Index, Text, UniqueConstraint, text
 from sqlmodel import Column, Field, SQLModel
 
 from app.db import utcnow
@@ -23,6 +23,13 @@ class CheckIn(SQLModel, table=True):
     __table_args__ = (
         Index("ix_check_in_young_person_status", "young_person_id", "status"),
         Index("ix_check_in_young_person_sent", "young_person_id", "submitted_at"),  # newest first
+        Index(  # the few check-ins met about: is an ask covered by a later meeting (open asks)
+            "ix_check_in_met_about",
+            "young_person_id",
+            "submitted_at",
+            sqlite_where=text("actions_agreed IS NOT NULL"),
+            postgresql_where=text("actions_agreed IS NOT NULL"),
+        ),
         CheckConstraint("status IN ('draft', 'submitted')", name="status_known"),
         CheckConstraint("mode IN ('quick', 'full')", name="mode_known"),
     )
@@ -67,7 +74,15 @@ class TopicResponse(SQLModel, table=True):
     """What the young person did with one topic: answered or skipped, their words, sharing."""
 
     __tablename__ = "topic_response"
-    __table_args__ = (UniqueConstraint("check_in_id", "topic_key", name="uq_topic_response_once"),)
+    __table_args__ = (
+        UniqueConstraint("check_in_id", "topic_key", name="uq_topic_response_once"),
+        Index(  # the few topics a young person asked to talk about (open asks)
+            "ix_topic_response_talk_about",
+            "check_in_id",
+            sqlite_where=text("talk_about IS 1"),
+            postgresql_where=text("talk_about IS true"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     check_in_id: int = Field(foreign_key="check_in.id", index=True)
