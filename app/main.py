@@ -41,7 +41,7 @@ from app.people import (
 from app.questions import fields as question_fields
 from app.reminders import routes as reminder_routes
 from app.settings import Settings, get_settings
-from app.sources import child_id_routes, my_record_routes
+from app.sources import child_id_routes, my_record_routes, table_routes
 from app.sources import routes as source_routes
 from app.templating import STATIC_DIR, Templates, make_templates
 from app.web.errors import install_error_pages
@@ -114,6 +114,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         source_routes,
         my_record_routes,
         reminder_routes,
+        table_routes,
     )
     for module in routers:
         app.include_router(module.router)

@@ -85,6 +85,7 @@ ROUTES: dict[tuple[str, str], frozenset[Role]] = {
     ("POST", "/sources/903"): frozenset({ANALYST, ADMIN}),
     ("GET", "/my-data/council-record"): frozenset({YP}),
     ("POST", "/my-data/council-record"): frozenset({YP}),
+    ("GET", "/sources/tables"): frozenset({ANALYST}),
     ("GET", "/alerts"): frozenset({PA, MANAGER}),
     ("GET", "/alerts/{alert_id}"): frozenset({PA, MANAGER}),
     ("POST", "/alerts/{alert_id}/acknowledge"): frozenset({PA, MANAGER}),

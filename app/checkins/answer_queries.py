@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, or_, union_all
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, union_all
 from sqlalchemy.orm import Mapped, aliased
 from sqlmodel import Session, col, select
 
@@ -275,3 +275,46 @@ def latest_shared_choices(
     for key, option, sent, version in rows:
         found.setdefault(key, (option, sent, version))
     return found
+
+
+def latest_shared_choice_of_each(
+    session: Session, *, organisation_id: int, question_keys: Sequence[str]
+) -> dict[tuple[int, str], str]:
+    """For every young person of the council, their latest shared answer to each of these questions:
+    (young person id, question key) -> answer key. One query (a window over each person's answers)."""
+    place = (
+        func.row_number()
+        .over(
+            partition_by=(col(CheckIn.young_person_id), ANSWER.question_key),
+            order_by=(col(CheckIn.submitted_at).desc(), col(CheckIn.id).desc()),
+        )
+        .label("place")
+    )
+    ranked = (
+        shared_answers(
+            [col(CheckIn.young_person_id), ANSWER.question_key, ANSWER.option_key, place], question_keys
+        )
+        .where(col(YoungPerson.organisation_id) == organisation_id, col(CheckIn.status) == Status.submitted)
+        .subquery()
+    )
+    rows = session.execute(
+        select(ranked.c.young_person_id, ranked.c.question_key, ranked.c.option_key).where(
+            ranked.c.place == 1
+        )
+    ).all()
+    return {(person, key): option for person, key, option in rows}
+
+
+def people_who_checked_in(session: Session, *, organisation_id: int, since: datetime) -> set[int]:
+    """The council's young people who sent a check-in since this time."""
+    statement = (
+        select(CheckIn.young_person_id)
+        .join(YoungPerson, col(YoungPerson.id) == CheckIn.young_person_id)
+        .where(
+            YoungPerson.organisation_id == organisation_id,
+            col(CheckIn.status) == Status.submitted,
+            col(CheckIn.submitted_at) >= since,
+        )
+        .distinct()
+    )
+    return set(session.exec(statement).all())

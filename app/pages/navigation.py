@@ -21,7 +21,7 @@ def navigation_links(user: User) -> list[tuple[str, str]]:
             ("/closures", _("Closure requests")),
         ],
         Role.manager: [("/team", _("Your team"))],
-        Role.analyst: [("/insights", _("Insights")), ("/sources/903", _("Statutory return"))],
+        Role.analyst: [("/insights", _("Insights")), ("/sources/tables", _("Sources side by side"))],
         Role.admin: [
             ("/admin", _("Accounts")),
             ("/admin/staff/new", _("Add staff")),
