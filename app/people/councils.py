@@ -7,7 +7,7 @@ from sqlmodel import Session, col, select
 
 from app.audit.service import record_event
 from app.auth.passwords import hash_passphrase
-from app.people.models import Organisation, Role, User
+from app.people.models import STAFF_ROLES, Organisation, Role, User
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def councils(session: Session) -> list[CouncilSummary]:
     staff = dict(
         session.exec(
             select(User.organisation_id, func.count())
-            .where(col(User.role) != Role.young_person)
+            .where(col(User.role).in_(list(STAFF_ROLES)))
             .group_by(col(User.organisation_id))
         ).all()
     )

@@ -62,6 +62,8 @@ def council_admin_sets_it_up(page: Page) -> None:
     page.get_by_label("Name of a new locality").fill(PLACE)
     press(page, "Add locality")
     expect(listed(page, "localities")).to_have_text([PLACE])
+    follow(page, PLACE)
+    expect(page.get_by_text("No young person's record names it.")).to_be_visible()
     go(page, menu(page).get_by_role("link", name="Teams"))
     page.get_by_label("Name of a new team").fill(TEAM)
     press(page, "Add team")
