@@ -3,7 +3,7 @@
 from sqlmodel import select
 
 from app.audit.models import AuditEvent
-from app.people.models import Role, Team
+from app.people.models import Role, Team, User
 from tests.factories import make_user
 from tests.web import csrf_token, error_messages, page, signed_in_client
 
@@ -50,8 +50,29 @@ def test_an_admin_adds_a_team_renames_it_and_chooses_its_manager(client, db, wor
     ]
 
 
-def test_a_new_team_can_be_chosen_for_a_new_pa(client, db, world):
+def test_a_new_team_takes_a_new_manager_who_then_sees_it(client, db, world):
     signed_in_client(client, db, world.other_admin)
     team_id = _post(client, "/admin/teams", name="East Team").headers["location"].split("/")[3].split("?")[0]
     form = page(client.get("/admin/staff/new"))
     assert [i["value"] for i in form.select("input[name=team_id]")] == [team_id]
+    manager = {
+        "display_name": "Eve Manager",
+        "username": "eve.manager",
+        "role": "manager",
+        "team_id": team_id,
+    }
+    added = client.post(
+        "/admin/staff/new",
+        data={
+            **manager,
+            "passphrase": "kettle orbit lantern",
+            "csrf_token": csrf_token(client, "/admin/staff/new"),
+        },
+    )
+    assert added.status_code == 303
+    assert "Eve Manager" in page(client.get(f"/admin/teams/{team_id}")).select_one("#members").get_text()
+    client.cookies.clear()
+    signed_in_client(client, db, db.exec(select(User).where(User.username == "eve.manager")).one())
+    team_page = page(client.get("/team"))
+    assert team_page.h1.get_text(strip=True) == "East Team"
+    assert team_page.select_one("#coverage") is not None
