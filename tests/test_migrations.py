@@ -65,3 +65,36 @@ def test_the_database_itself_refuses_to_change_the_audit_trail(empty_engine):
     for statement in ("UPDATE audit_event SET action = 'y'", "DELETE FROM audit_event"):
         with pytest.raises(Exception, match="append-only"), empty_engine.begin() as connection:
             connection.execute(text(statement))
+
+
+USER_ROW = (
+    'INSERT INTO "user" (organisation_id, username, password_hash, role, display_name, active, away,'
+    " on_duty, created_at) VALUES (1, :username, 'x', :role, 'A', true, false, false, CURRENT_TIMESTAMP)"
+)
+
+
+def test_the_network_admin_role_arrives_with_every_row_pointing_at_users_kept(empty_engine):
+    migrate.upgrade(empty_engine, "0011_network_decision")
+    with empty_engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO organisation (name, created_at) VALUES ('A', CURRENT_TIMESTAMP)")
+        )
+        connection.execute(text(USER_ROW), {"username": "ada", "role": "admin"})
+        connection.execute(
+            text(
+                "INSERT INTO user_session (token_hash, user_id, created_at, last_seen_at)"
+                " VALUES ('h', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            )
+        )
+    migrate.upgrade(empty_engine)
+    with empty_engine.begin() as connection:
+        connection.execute(text(USER_ROW), {"username": "nat", "role": "network_admin"})
+        assert connection.execute(text("SELECT count(*) FROM user_session")).scalar_one() == 1
+    with pytest.raises(Exception, match="role_known"), empty_engine.begin() as connection:
+        connection.execute(text(USER_ROW), {"username": "bob", "role": "owner"})
+    if empty_engine.dialect.name == "sqlite":
+        with empty_engine.connect() as connection:
+            assert connection.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
+            assert connection.execute(text("PRAGMA foreign_key_check")).all() == []
+    with pytest.raises(RuntimeError, match="Network admin accounts exist"):
+        migrate.downgrade(empty_engine, "0011_network_decision")
