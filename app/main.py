@@ -39,6 +39,7 @@ from app.people import (
     young_person_routes,
 )
 from app.questions import fields as question_fields
+from app.questions import set_routes as question_set_routes
 from app.reminders import routes as reminder_routes
 from app.settings import Settings, get_settings
 from app.sources import child_id_routes, my_record_routes, table_routes
@@ -96,6 +97,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         admin_routes,
         locality_routes,
         team_admin_routes,
+        question_set_routes,
         council_routes,
         handover_routes,
         flow_routes,

@@ -7,6 +7,7 @@ from sqlmodel import Session, col, select
 
 from app.audit.service import record_event
 from app.people.models import User
+from app.questions.catalogue import latest_version
 from app.questions.loader import add_version, check_council_set, next_version
 from app.questions.models import QuestionSet
 from app.questions.schema import QuestionSetFile
@@ -59,3 +60,32 @@ def council_versions(session: Session, *, organisation_id: int) -> list[Publishe
         .order_by(col(QuestionSet.version).desc())
     ).all()
     return [PublishedVersion(version, definition["title"], at, who) for version, definition, at, who in rows]
+
+
+@dataclass(frozen=True)
+class CouncilSets:
+    """What a council admin sees: the council's versions and which one new check-ins use."""
+
+    versions: list[PublishedVersion]
+    in_use: int
+    own: bool
+
+
+def council_sets(session: Session, *, organisation_id: int) -> CouncilSets:
+    """The council's published versions, and the version its new check-ins use (its own or shared)."""
+    versions = council_versions(session, organisation_id=organisation_id)
+    in_use = latest_version(session, organisation_id=organisation_id)
+    return CouncilSets(versions, in_use, own=bool(versions))
+
+
+@dataclass(frozen=True)
+class Preview:
+    """An uploaded set that passed every check, and the number publishing it would give it."""
+
+    questions: QuestionSetFile
+    version: int
+
+
+def preview_council_set(session: Session, *, text: str) -> Preview:
+    """Check an uploaded set for a preview (QuestionFileError lists every mistake); stores nothing."""
+    return Preview(check_council_set(session, text=text), next_version(session))
