@@ -17,6 +17,7 @@ from app.demo.bulk import LoadSummary, load_cohort
 from app.demo.cohort import UNUSABLE_PASSWORD
 from app.demo.history import DEMO_SEED, add_demo_history
 from app.demo.personas import PERSONAS
+from app.demo.statutory import load_demo_return
 from app.people.invites import issue_invite
 from app.people.models import Locality, Organisation, PaAssignment, Role, Team, User, YoungPerson
 from app.settings import Settings
@@ -57,10 +58,13 @@ DEMO_LOCALITIES = (
 
 
 def load_demo(engine: Engine, *, settings: Settings, seed: int = DEMO_SEED) -> tuple[bool, LoadSummary]:
-    """The demo council (once), then its synthetic cohort (once); whether each was new this time."""
+    """The demo council (once), its synthetic cohort (once), then its statutory return (once); whether
+    the council and the cohort were new this time."""
     with Session(engine) as session:
         added = load_demo_data(session, settings=settings, seed=seed)
     cohort = load_demo_cohort(engine, settings=settings, seed=seed)
+    with Session(engine) as session:
+        load_demo_return(session, council_name=DEMO_COUNCIL, seed=seed, disagree_with=("Alex", "Morgan"))
     return added, cohort
 
 
