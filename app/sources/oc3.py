@@ -72,7 +72,9 @@ def read_extract(content: bytes) -> Reading:
     rows = csv.reader(io.StringIO(text, newline=""))
     header = [name.strip().upper() for name in next(rows, [])]
     if not set(COLUMNS) <= set(header):
-        reading.unreadable = _("The file's first line must name the columns CHILD,DOB,IN_TOUCH,ACTIV,ACCOM.")
+        reading.unreadable = _(
+            "The file's first line must name the columns CHILD, DOB, IN_TOUCH, ACTIV and ACCOM."
+        )
         return reading
     places = {name: header.index(name) for name in COLUMNS}
     for number, row in enumerate(rows, start=2):
