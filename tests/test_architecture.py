@@ -107,6 +107,7 @@ ROUTES: dict[tuple[str, str], frozenset[Role]] = {
     ("POST", "/admin/teams/{team_id}"): frozenset({ADMIN}),
     ("POST", "/admin/teams/{team_id}/manager"): frozenset({ADMIN}),
     ("GET", "/admin/question-sets"): frozenset({ADMIN}),
+    ("GET", "/admin/question-sets/in-use.yaml"): frozenset({ADMIN}),
     ("POST", "/admin/question-sets/preview"): frozenset({ADMIN}),
     ("POST", "/admin/question-sets/publish"): frozenset({ADMIN}),
     ("GET", "/admin/network"): frozenset({ADMIN}),

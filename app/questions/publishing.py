@@ -3,11 +3,12 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+import yaml
 from sqlmodel import Session, col, select
 
 from app.audit.service import record_event
 from app.people.models import User
-from app.questions.catalogue import latest_version
+from app.questions.catalogue import latest_version, question_set
 from app.questions.loader import add_version, check_council_set, next_version
 from app.questions.models import QuestionSet
 from app.questions.schema import QuestionSetFile
@@ -89,3 +90,10 @@ class Preview:
 def preview_council_set(session: Session, *, text: str) -> Preview:
     """Check an uploaded set for a preview (QuestionFileError lists every mistake); stores nothing."""
     return Preview(check_council_set(session, text=text), next_version(session))
+
+
+def set_in_use(session: Session, *, organisation_id: int) -> tuple[int, str]:
+    """The version the council's new check-ins use, as a file to start a new version from."""
+    version = latest_version(session, organisation_id=organisation_id)
+    definition = question_set(session, version=version).model_dump(mode="json", exclude={"answer_lists"})
+    return version, yaml.safe_dump(definition, sort_keys=False, allow_unicode=True, width=1000)

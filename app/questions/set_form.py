@@ -36,12 +36,13 @@ def mistakes_of(error: QuestionFileError) -> Mistakes:
 
 def uploaded_text(upload: bytes | None, text: str) -> tuple[str, Mistakes]:
     """The set's text: a chosen file wins over the text box; a file that is not text is refused."""
+    too_big = Mistakes([_("The question set is too big: it must be under 200 KB")])
     if not upload:
         if not text.strip():
             return text, Mistakes([_("Choose a question set file, or paste its text into the box")])
-        return text, Mistakes()
+        return text, too_big if len(text.encode()) > MAX_FILE_BYTES else Mistakes()
     if len(upload) > MAX_FILE_BYTES:
-        return text, Mistakes([_("The file is too big to be a question set: it must be under 200 KB")])
+        return text, too_big
     try:
         return upload.decode("utf-8").replace("\r\n", "\n"), Mistakes()
     except UnicodeDecodeError:

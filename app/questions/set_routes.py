@@ -13,7 +13,7 @@ from app.questions.set_form import MAX_FILE_BYTES, Mistakes, mistakes_of, upload
 from app.templating import render
 
 router = APIRouter(prefix="/admin/question-sets")
-Text = Annotated[str, Form(max_length=MAX_FILE_BYTES)]
+Text = Annotated[str, Form()]
 
 
 def _upload_page(request: Request, db: SessionDep, admin: Admin, text: str, mistakes: Mistakes) -> Response:
@@ -25,6 +25,13 @@ def _upload_page(request: Request, db: SessionDep, admin: Admin, text: str, mist
 @router.get("")
 def show_question_sets(request: Request, db: SessionDep, admin: Admin) -> Response:
     return _upload_page(request, db, admin, "", Mistakes())
+
+
+@router.get("/in-use.yaml")
+def download_question_set(db: SessionDep, admin: Admin) -> Response:
+    version, text = publishing.set_in_use(db, organisation_id=admin.organisation_id)
+    disposition = f'attachment; filename="question-set-v{version}.yaml"'
+    return Response(text, media_type="application/yaml", headers={"Content-Disposition": disposition})
 
 
 @router.post("/preview")
@@ -48,6 +55,9 @@ def preview_question_set(
 
 @router.post("/publish")
 def publish_question_set(request: Request, db: SessionDep, admin: Admin, text: Text = "") -> Response:
+    text, mistakes = uploaded_text(None, text)
+    if mistakes:
+        return _upload_page(request, db, admin, text, mistakes)
     try:
         publishing.publish_council_set(db, text=text, organisation_id=admin.organisation_id, actor=admin)
     except QuestionFileError as error:

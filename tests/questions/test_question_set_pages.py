@@ -51,3 +51,17 @@ def test_another_councils_admin_sees_only_the_shared_set(client, db, world):
     listed = page(client.get(PAGE))
     assert "the shared set (version 1)" in listed.find(id="in-use").get_text()
     assert listed.find(id="versions") is None
+
+
+def test_the_set_in_use_downloads_as_a_file_that_checks_clean_and_a_huge_paste_is_kept(client, db, world):
+    signed_in_client(client, db, world.admin)
+    _post(client, f"{PAGE}/publish", text=council_text())
+    download = client.get(f"{PAGE}/in-use.yaml")
+    assert download.headers["content-disposition"] == 'attachment; filename="question-set-v2.yaml"'
+    preview = page(_post(client, f"{PAGE}/preview", text=download.text))
+    assert preview.find("button", string="Publish as version 3")
+    assert preview.find("legend", string="Does your home need repairs?")
+    huge = download.text + "#" * 200_000
+    refused = _post(client, f"{PAGE}/preview", text=huge)
+    assert refused.status_code == 422 and "too big" in error_messages(refused)[0]
+    assert page(refused).find("textarea", id="text").get_text() == huge
