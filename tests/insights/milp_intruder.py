@@ -42,6 +42,7 @@ from scipy.sparse import csr_array
 from app.insights.catalogue import ONS_KEYS, TableKind, ons_bands
 from app.insights.disclosure import Rules, Symbol, publish_percentage
 from app.insights.periods import Length, Period
+from app.insights.sections import Section
 from app.insights.tables import BuiltTable
 from app.questions.schema import Kind
 from tests.insights.intruder import bounds
@@ -207,6 +208,32 @@ class Attack:
             self._coverage(table, where)
         else:
             self._alerts(table, where)
+
+    def add_cross_tabs(self, key: str, sections: Sequence[Section]) -> None:
+        """Cross-tabulations of one population (app/sources/agreement.py): each cell its own unknown,
+        row and column totals their sums, and every table's grand total the same people."""
+        everyone: list[Expr] = []
+        for s, section in enumerate(sections):
+            self.model.findings.tables += 1
+            width = len(section.column_labels)
+            cell = {
+                (i, j): self.model.sum_of([("x", key, s, i, j)])
+                for i in range(len(section.rows))
+                for j in range(width)
+            }
+            for i, row in enumerate(section.all_rows):
+                lines = [i] if i < len(section.rows) else list(range(len(section.rows)))
+                place = f"{key} [{section.caption}] {row.label}"
+                for j, shown in enumerate(row.cells):
+                    self.model.figure(
+                        shown, _summed(cell[(r, j)] for r in lines), f"{place} / {section.column_labels[j]}"
+                    )
+                total = _summed(cell[(r, j)] for r in lines for j in range(width))
+                if row.total is not None:
+                    self.model.figure(row.total, total, f"{place} / total", group_total=True)
+            everyone.append(_summed(cell.values()))
+        for other in everyone[1:]:
+            self.model.constraints.append(({**other, **{v: -c for v, c in everyone[0].items()}}, 0, 0))
 
     def _breakdown(self, s: int, label: str) -> tuple[list[str], list[str]]:
         """The localities and age bands a row of section s covers (section 0 by locality, 1 by band)."""
@@ -406,6 +433,14 @@ class Attack:
             _solve_component(self.model, variables, constraints, targets)
         found.seconds = time.monotonic() - started
         return found
+
+
+def _summed(exprs: Iterable[Expr]) -> Expr:
+    found: Expr = defaultdict(int)
+    for expr in exprs:
+        for v, c in expr.items():
+            found[v] += c
+    return dict(found)
 
 
 def _family_of(key: tuple[object, ...]) -> tuple[object, ...]:
