@@ -4,7 +4,7 @@ from app.audit.models import AuditEvent
 from app.auth.models import ThrottleHit, UserSession
 from app.checkins.models import Answer, CheckIn, Correction, SafetyAlert, TopicResponse
 from app.closures.models import ClosureRequest
-from app.insights.models import ExportLog, NetworkDecision
+from app.insights.models import ExportLog, NetworkDecision, TableCacheEntry
 from app.jobs.models import ScheduledJob
 from app.lifecycle.models import RetentionRun
 from app.notifications.models import Notification
@@ -33,6 +33,7 @@ __all__ = [
     "ReminderMessage",
     "RetentionRun",
     "SafetyAlert",
+    "TableCacheEntry",
     "ScheduledJob",
     "StatutoryCorrection",
     "StatutoryLoad",

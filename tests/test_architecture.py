@@ -195,7 +195,7 @@ def test_every_other_role_is_refused(client, db, world, method, path):
 # Sessions are touched to keep them alive, a staff view of a young person's check-ins must write
 # its audit row, and every download of an approved table is logged (who, table, period, SHA-256):
 # the only writes a GET may make.
-GET_MAY_WRITE = {"user_session", "audit_event", "export_log"}
+GET_MAY_WRITE = {"user_session", "audit_event", "export_log", "insights_table_cache"}
 
 
 def _snapshot(session: Session) -> str:

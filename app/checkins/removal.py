@@ -5,6 +5,7 @@ from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from app.checkins.models import Answer, CheckIn, Correction, SafetyAlert, TopicResponse
+from app.insights.table_cache import forget
 
 
 def remove_check_in(session: Session, *, check_in: CheckIn) -> None:
@@ -15,6 +16,8 @@ def remove_check_in(session: Session, *, check_in: CheckIn) -> None:
     for model in (Answer, TopicResponse, Correction):
         session.exec(delete(model).where(col(model.check_in_id) == check_in.id))
     session.delete(check_in)
+    if check_in.submitted_at is not None:  # a sent check-in counts in the analysts' tables
+        forget(session, young_person_id=check_in.young_person_id, since=check_in.submitted_at)
     session.commit()
 
 

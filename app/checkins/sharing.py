@@ -6,6 +6,7 @@ from app.audit.service import record_event
 from app.checkins.models import CheckIn, Correction, Status, TopicResponse
 from app.checkins.settled_alerts import raise_check_in_alerts
 from app.db import utcnow
+from app.insights.table_cache import forget
 from app.notifications.mailer import queue_email
 from app.people.models import User, YoungPerson
 from app.people.service import current_pa
@@ -70,6 +71,7 @@ def share_later(session: Session, *, check_in: CheckIn, topic_key: str) -> bool:
         response.shared = True
         response.shared_at = utcnow()
         session.add(response)
+        forget(session, young_person_id=check_in.young_person_id, since=check_in.submitted_at)
         session.commit()
     return True
 
@@ -116,6 +118,7 @@ def stop_sharing(
         return False
     response.shared, response.shared_at = False, None
     session.add(response)
+    forget(session, young_person_id=check_in.young_person_id, since=check_in.submitted_at)
     record_event(
         session,
         actor=actor,

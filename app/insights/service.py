@@ -3,7 +3,6 @@
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -11,9 +10,10 @@ from app.insights.catalogue import TableKind, TableSpec, approved_tables, find_t
 from app.insights.context import Context, Forced
 from app.insights.disclosure import Rules
 from app.insights.downloads import Download, make_download
-from app.insights.linked import build_linked
+from app.insights.linked import build_linked, linked_periods
 from app.insights.models import ExportLog
 from app.insights.periods import Period
+from app.insights.table_cache import KeptResults
 from app.insights.tables import BuiltTable, build_table
 from app.people.models import User
 from app.questions.catalogue import latest_version, question_set
@@ -55,20 +55,25 @@ def build(
 ) -> BuiltTable:
     """The table for the user's organisation and the period; provisional while the period is open.
 
-    Counts are linked across overlapping periods (see linked.py); averages are not counts.
+    Counts are linked across overlapping periods (see linked.py); averages are not counts. The
+    query results of closed periods are kept once asked for (see table_cache.py).
     """
-    questions = current_questions(session)
-    answers: dict[Period, dict[tuple[object, ...], Any]] = {}
+    version = latest_version(session)
+    questions = question_set(session, version=version)
+    periods = [period] if spec.kind is TableKind.ons_means else linked_periods(period)
+    kept = KeptResults(
+        session, organisation_id=user.organisation_id, version=version, periods=periods, now=now
+    )
 
     def make(at: Period, forced: Forced) -> BuiltTable:
         context = Context(
-            session, questions, spec, user.organisation_id, at, rules, forced, answers.setdefault(at, {})
+            session, questions, spec, user.organisation_id, at, rules, forced, kept.for_period(at)
         )
         return build_table(context, provisional=not at.is_closed(now))
 
-    if spec.kind is TableKind.ons_means:
-        return make(period, {})
-    return build_linked(make, period)
+    table = make(period, {}) if spec.kind is TableKind.ons_means else build_linked(make, period)
+    kept.keep()
+    return table
 
 
 def download(session: Session, *, user: User, table: BuiltTable, file_format: str) -> Download:
