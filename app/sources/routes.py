@@ -6,6 +6,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from app.db import SessionDep
+from app.people.models import Role
 from app.sources.dependencies import AdminOrAnalyst
 from app.sources.loading import MISTAKES_SHOWN, recent_loads, take_extract
 from app.sources.oc3 import MAX_BYTES
@@ -17,7 +18,12 @@ router = APIRouter(prefix="/sources/903")
 @router.get("")
 def show_load_903(request: Request, db: SessionDep, user: AdminOrAnalyst) -> Response:
     loads = recent_loads(db, organisation_id=user.organisation_id)
-    context = {"loads": loads, "outcome": None, "done": request.query_params.get("done") == "loaded"}
+    context = {
+        "loads": loads,
+        "outcome": None,
+        "done": request.query_params.get("done") == "loaded",
+        "sees_tables": user.role == Role.analyst,
+    }
     return render(request, "sources/load_903.html", context)
 
 
@@ -42,5 +48,6 @@ def load_903(
         "content": data.decode("utf-8-sig", errors="replace"),
         "shown": MISTAKES_SHOWN,
         "done": False,
+        "sees_tables": user.role == Role.analyst,
     }
     return render(request, "sources/load_903.html", context, status_code=422)

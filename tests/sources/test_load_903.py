@@ -41,6 +41,8 @@ def test_an_analyst_sees_each_mistake_by_line_and_loads_only_the_good_lines(clie
     assert loaded.status_code == 303
     banner = page(client.get(loaded.headers["location"])).select_one("#loaded").get_text(" ", strip=True)
     assert "1 line loaded." in banner and "Not matched to a young person: 1." in banner
+    admin_page = page(signed_in_client(client, db, world.admin).get(loaded.headers["location"]))
+    assert not admin_page.select('#loaded a[href="/sources/tables"]')  # that page is for analysts
     load = db.exec(select(StatutoryLoad)).one()
     assert (load.rows_in_file, load.rows_loaded, load.rows_unmatched, load.rows_with_mistakes) == (4, 1, 1, 2)
     assert (load.loaded_by_id, load.via, len(load.file_sha256)) == (world.analyst.id, "screen", 64)
