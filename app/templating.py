@@ -98,8 +98,13 @@ def make_templates(
         static_url=static_url,
         settings=settings,
         current_language=i18n.current_language,
+        html_lang=i18n.html_lang,
+        text_direction=i18n.text_direction,
+        is_draft=i18n.is_draft,
+        languages=[(code, i18n.language_name(code)) for code in i18n.LANGUAGES],
         choices=choices,
     )
+    env.filters["moment"] = i18n.moment
     for domain_globals in template_globals:
         env.globals.update(domain_globals(env))
     return Templates(env=env, page_values=[_request_values, *context_processors])

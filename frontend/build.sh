@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuild Check-in's committed front-end assets:
 #   static/css/app.css(.gz)          govuk-frontend subset + our styles
+#   static/css/app.rtl.css(.gz)      the same, mirrored by rtlcss for right-to-left languages
 #   static/js/htmx-<ver>.min.js(.gz) vendored htmx
 #   tests/browser/vendor/axe-<ver>.min.js  axe-core for browser tests
 # Needs Node 20+ and npm at build time only. Run from anywhere:
@@ -41,6 +42,11 @@ for banned in "GDS Transport" "font-face" "url("; do
   fi
 done
 gz "$CSS"
+
+# Right-to-left (Arabic, Dari): the same CSS mirrored. GOV.UK Frontend has no RTL support of its own.
+RTL="$ROOT/static/css/app.rtl.css"
+npx --no-install rtlcss --silent "$CSS" "$RTL"
+gz "$RTL"
 
 # --- htmx --------------------------------------------------------------------
 mkdir -p "$ROOT/static/js"

@@ -24,6 +24,7 @@ YP, PA, MANAGER, ANALYST, ADMIN, NETWORK_ADMIN = (
 ROUTES: dict[tuple[str, str], frozenset[Role]] = {
     ("GET", "/"): PUBLIC,
     ("GET", "/help"): PUBLIC,
+    ("GET", "/language"): PUBLIC,
     ("GET", "/privacy"): PUBLIC,
     ("GET", "/privacy/staff"): PUBLIC,
     ("GET", "/healthz"): PUBLIC,

@@ -10,6 +10,7 @@ from app.checkins.answers import QuestionSets, decode, risk_answer_in_words, wor
 from app.checkins.models import Answer, CheckIn, SafetyAlert, Status, TopicResponse
 from app.checkins.sharing import anything_shared
 from app.checkins.summary import TopicSummary, summarise
+from app.i18n import moment
 from app.people.models import User, YoungPerson
 from app.questions.catalogue import say, topic
 from app.questions.schema import TOPIC_KEYS, Kind, Question, QuestionSetFile, Topic
@@ -76,9 +77,9 @@ class CheckInView:
     deletable: bool
 
 
-def day(moment: datetime) -> str:
-    """A date as people write it: '3 May 2026'."""
-    return moment.strftime("%-d %B %Y")
+def day(when: datetime) -> str:
+    """A date as people write it: '3 May 2026' (in the reader's language)."""
+    return moment(when, "%-d %B %Y")
 
 
 def staff_names(session: Session, user_ids: Iterable[int | None]) -> dict[int, str]:

@@ -7,7 +7,7 @@ from sqlalchemy import bindparam, func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from app.i18n import current_language
+from app.i18n import current_language, translate
 from app.questions.models import QuestionSet
 from app.questions.schema import Answer, Kind, Question, QuestionSetFile, Topic
 
@@ -88,7 +88,12 @@ def is_risk(question: Question, answer_key: str) -> bool:
 
 
 def say(texts: dict[str, Any] | None, language: str | None = None) -> str:
-    """A text in the current language, falling back to English."""
+    """A text in the current language: the question set's own, else the catalogue's translation of
+    the English (see app/questions/extract.py), else the English."""
     if not texts:
         return ""
-    return str(texts.get(language or current_language()) or texts.get("en") or "")
+    language = language or current_language()
+    if texts.get(language):
+        return str(texts[language])
+    english = str(texts.get("en") or "")
+    return translate(english, language) if english else ""
