@@ -91,6 +91,7 @@ CLDR_PATTERNS = {
     "%-d %B, %H:%M": "d MMMM, HH:mm",
     "%-d %b %Y %H:%M": "d MMM y, HH:mm",
     "%-d %B %Y %H:%M": "d MMMM y, HH:mm",
+    "%-d %B %Y, %H:%M": "d MMMM y, HH:mm",
 }
 
 

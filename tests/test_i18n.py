@@ -67,3 +67,15 @@ def test_the_extractor_can_read_every_template():
 def test_a_draft_language_is_used_only_when_picked():
     assert choose_language("ar, en;q=0.5") == "en"
     assert choose_language("fa-AF") == "en"
+
+
+def test_every_date_format_a_page_uses_has_a_pattern_for_other_languages():
+    import re
+
+    from app.i18n import CLDR_PATTERNS
+
+    used = set()
+    for template in (ROOT / "templates").rglob("*.html"):
+        used.update(re.findall(r'moment\("([^"]+)"\)', template.read_text(encoding="utf-8")))
+        assert ".strftime(" not in template.read_text(encoding="utf-8"), f"{template}: use | moment(...)"
+    assert used <= set(CLDR_PATTERNS), sorted(used - set(CLDR_PATTERNS))
