@@ -22,7 +22,7 @@ document.addEventListener("htmx:afterSettle", function (event) {
     return;
   }
   var link = exit.querySelector("a");
-  var status = exit.querySelector("[data-quick-exit-status]");
+  var status = null;  // a live region, added at the first press of Shift (nothing to say before)
   var presses = 0;
   var timer = null;
 
@@ -43,9 +43,19 @@ document.addEventListener("htmx:afterSettle", function (event) {
     window.location.replace(link.href);
   }
 
+  function say(text) {
+    if (!status) {
+      status = document.createElement("span");
+      status.className = "govuk-visually-hidden";
+      status.setAttribute("role", "status");
+      exit.appendChild(status);
+    }
+    status.textContent = text;
+  }
+
   function forget() {
     presses = 0;
-    status.textContent = exit.dataset.timedOut;
+    say(exit.dataset.timedOut);
   }
 
   link.addEventListener("click", leave);
@@ -68,7 +78,7 @@ document.addEventListener("htmx:afterSettle", function (event) {
       leave();
       return;
     }
-    status.textContent = presses === 1 ? exit.dataset.pressTwoMoreTimes : exit.dataset.pressOneMoreTime;
+    say(presses === 1 ? exit.dataset.pressTwoMoreTimes : exit.dataset.pressOneMoreTime);
     timer = window.setTimeout(forget, 5000);
   }, true);
 })();

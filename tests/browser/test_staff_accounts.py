@@ -27,7 +27,7 @@ def test_admin_adds_a_pa_who_can_then_sign_in(world: World, page: Page) -> None:
     expect(page.get_by_text("Account added.")).to_be_visible()
 
     visit(page, "/admin")
-    page.get_by_role("link", name="Localities").focus()
+    page.get_by_role("link", name="Network tables").focus()
     page.keyboard.press("Tab")
     expect(page.get_by_role("region", name="Staff accounts")).to_be_focused()
 
