@@ -1,7 +1,8 @@
 """Asking for an account to be closed, the requests staff see, and the erasure on confirming.
 
 Erasure deletes every check-in (answers, choices, words, corrections, replies) and the account's
-username, passphrase, email and sessions. It keeps what the council must keep to show how it
+username, passphrase, email and sessions, any reminders, and the service's copy of the council's
+statutory records about them with their words about those. It keeps what the council must keep to show how it
 kept the young person safe: the young person's record (name, date of birth), safety alerts (the
 answer and when) and the audit trail, which the database will not let anyone change.
 """
@@ -20,6 +21,7 @@ from app.notifications.mailer import queue_email
 from app.people.models import InviteCode, PaAssignment, Role, User, YoungPerson
 from app.people.service import current_pa
 from app.reminders.service import turn_off
+from app.sources.records import forget_person
 
 CLOSED_PASSWORD_HASH = "!"  # noqa: S105 - not a passphrase: a hash that matches none
 
@@ -108,6 +110,7 @@ def confirm_closure(session: Session, *, staff: User, pending: PendingClosure) -
         invite.revoked_at = invite.revoked_at or now
         session.add(invite)
     turn_off(session, young_person_id=person.id)
+    forget_person(session, young_person_id=person.id)
     request.confirmed_at, request.confirmed_by_id = now, staff.id
     session.add(request)
     record_event(

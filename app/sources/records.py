@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, delete, select
 
 from app.audit.service import record_event
 from app.forms import FormErrors, clean_text, too_long
@@ -95,3 +95,12 @@ def say_not_right(session: Session, *, actor: User, person: YoungPerson, typed: 
     )
     session.commit()
     return errors
+
+
+def forget_person(session: Session, *, young_person_id: int) -> None:
+    """On closing an account: delete the service's copy of the council's records about this young
+    person and their words about them (the council keeps its own return); the caller commits."""
+    session.exec(
+        delete(StatutoryCorrection).where(col(StatutoryCorrection.young_person_id) == young_person_id)
+    )
+    session.exec(delete(StatutoryRecord).where(col(StatutoryRecord.young_person_id) == young_person_id))

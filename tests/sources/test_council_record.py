@@ -58,3 +58,29 @@ def test_another_young_persons_record_stays_theirs(client, db: Session, world):
     path = "/my-data/council-record"
     refused = client.post(path, data={"words": "not me", "csrf_token": csrf_token(client, path)})
     assert error_messages(refused) == ["The council has not recorded anything about you yet"]
+
+
+def test_closing_the_account_deletes_the_copy_of_the_record_and_their_words(client, db: Session, world):
+    from app.closures.service import confirm_closure, pending_closure_for, request_closure
+    from app.sources.models import StatutoryCorrection, StatutoryRecord
+
+    give_child_ids(db, world)
+    _load(db, world, f"C001,{born(world)},YES,F5,U1")
+    signed_in_client(client, db, world.young_user)
+    path = "/my-data/council-record"
+    client.post(path, data={"words": "Not true any more", "csrf_token": csrf_token(client, path)})
+    mine = [StatutoryRecord.young_person_id == world.young.id]
+    assert db.exec(select(StatutoryRecord).where(*mine)).all()
+
+    closure = request_closure(db, user=world.young_user, person=world.young)
+    pending = pending_closure_for(db, staff=world.pa, request_id=closure.id)
+    assert pending is not None
+    confirm_closure(db, staff=world.pa, pending=pending)
+    db.expire_all()
+    assert db.exec(select(StatutoryRecord).where(*mine)).all() == []
+    assert (
+        db.exec(
+            select(StatutoryCorrection).where(StatutoryCorrection.young_person_id == world.young.id)
+        ).all()
+        == []
+    )
