@@ -79,3 +79,26 @@ def test_every_date_format_a_page_uses_has_a_pattern_for_other_languages():
         used.update(re.findall(r'moment\("([^"]+)"\)', template.read_text(encoding="utf-8")))
         assert ".strftime(" not in template.read_text(encoding="utf-8"), f"{template}: use | moment(...)"
     assert used <= set(CLDR_PATTERNS), sorted(used - set(CLDR_PATTERNS))
+
+
+def test_every_translation_keeps_the_placeholders_of_its_english_text():
+    """A translation that drops, renames or adds a %(name)s placeholder crashes the page it is on."""
+    import re
+
+    placeholder = re.compile(r"%\((\w+)\)[sd]")
+    broken = []
+    for catalogue in sorted(TRANSLATIONS_DIR.glob("*/LC_MESSAGES/messages.po")):
+        with open(catalogue, "rb") as handle:
+            for message in read_po(handle):
+                if not message.id:
+                    continue
+                originals = message.id if isinstance(message.id, tuple) else (message.id,)
+                translations = message.string if isinstance(message.string, tuple) else (message.string,)
+                expected = sorted(set().union(*(placeholder.findall(text) for text in originals)))
+                for text in translations:
+                    found = sorted(set(placeholder.findall(text)))
+                    # a plural form may leave the number out ("one answer"), never add a name
+                    fits = set(found) <= set(expected) if len(originals) > 1 else found == expected
+                    if text and not fits:
+                        broken.append((catalogue.parent.parent.name, originals[0], text))
+    assert not broken, broken[:5]
