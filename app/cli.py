@@ -125,7 +125,9 @@ def questions_load(file: str, organisation: str | None) -> None:
 @main.command("create-user")
 @click.option("--username", required=True)
 @click.option("--name", "display_name", required=True, help="Full name, as colleagues see it.")
-@click.option("--role", type=click.Choice([r.value for r in STAFF_ROLES]), required=True)
+@click.option(
+    "--role", type=click.Choice([r.value for r in (*STAFF_ROLES, Role.network_analyst)]), required=True
+)
 @click.option("--organisation", required=True, help="Council name; it must exist (see create-council).")
 @click.option("--team", default=None, help="Team name; created if new.")
 @click.option("--email", default="", help="Where 'please sign in' emails go (never names or answers).")

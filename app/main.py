@@ -22,7 +22,7 @@ from app.checkins import (
 from app.closures import routes as closure_routes
 from app.db import make_engine
 from app.i18n_middleware import LanguageMiddleware
-from app.insights import export_log_routes, network_decision_routes
+from app.insights import export_log_routes, network_decision_routes, network_routes
 from app.insights import routes as insight_routes
 from app.jobs.scheduler import run_on_schedule
 from app.meetings import alert_routes, team_routes
@@ -111,6 +111,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         insight_routes,
         export_log_routes,
         network_decision_routes,
+        network_routes,
         closure_routes,
         child_id_routes,
         source_routes,

@@ -75,6 +75,7 @@ class World:
     other_admin: User
     other_person: YoungPerson
     network_admin: User
+    network_analyst: User
 
     def user(self, role: str) -> User:
         return {
@@ -84,6 +85,7 @@ class World:
             "pa": self.pa,
             "young_person": self.young_user,
             "network_admin": self.network_admin,
+            "network_analyst": self.network_analyst,
         }[role]
 
 
@@ -119,4 +121,5 @@ def build_world(db: Session) -> World:
         other_admin=other_admin,
         other_person=make_young_person(db, other, other_locality, None, "Casey"),
         network_admin=make_user(db, org, Role.network_admin, "network.admin"),
+        network_analyst=make_user(db, org, Role.network_analyst, "network.one"),
     )

@@ -21,10 +21,12 @@ from sqlalchemy import text
 from sqlmodel import Session, SQLModel
 
 from app.db import MAX_ID
+from app.insights import network
 from app.people.models import Role
+from tests.insights.test_network_tables import two_council_cohort
 from tests.records import Records, build_records
 from tests.test_architecture import ROUTES
-from tests.web import csrf_token, signed_in_client
+from tests.web import csrf_token, page, signed_in_client
 
 MISSING = MAX_ID  # an id no record has
 
@@ -47,6 +49,7 @@ def own_ids(records: Records) -> dict[Role, dict[str, list[int]]]:
             "team_id": [world.team.id],
         },
         Role.analyst: {},
+        Role.network_analyst: {},
     }
 
 
@@ -84,6 +87,7 @@ def foreign_ids(records: Records) -> dict[Role, dict[str, list[int]]]:
         },
         Role.admin: other_council,
         Role.analyst: other_council,
+        Role.network_analyst: other_council,
     }
 
 
@@ -168,3 +172,27 @@ def test_every_role_gets_404_and_no_data_for_other_peoples_ids(client, db, world
     assert not problems, f"{len(problems)} of {len(probes)} probes got through: {problems[:10]}"
     db.expire_all()
     assert _snapshot(db) == before, "a probe with someone else's id changed stored data"
+
+
+def _row_labels(response) -> list[str]:
+    return [th.get_text(strip=True) for th in page(response).select("tbody th[scope=row]")]
+
+
+def test_a_council_analyst_sees_only_their_own_council_beside_the_network(client, db, world):
+    """Both councils share their tables: the network analyst sees both, a council analyst only their own
+    council's row and the network's, on every network table; other councils' pages stay refused."""
+    two_council_cohort(db, world)
+    network_keys = [spec.key for _group, specs in network.network_specs(db) for spec in specs]
+    signed_in_client(client, db, world.network_analyst)
+    seen = _row_labels(client.get(f"/network/tables/{network_keys[0]}?period=2025-Q1"))
+    assert {"Other Council", "Test Council"} <= set(seen)
+    client.cookies.clear()
+    signed_in_client(client, db, world.analyst)
+    for key in network_keys:
+        response = client.get(f"/insights/tables/{key}/network?period=2025-Q1")
+        assert response.status_code == 200, key
+        labels = set(_row_labels(response))
+        assert "Test Council" in labels and "Other Council" not in labels, (key, labels)
+        assert "Other Council" not in response.text and "Range across councils" not in response.text, key
+    assert client.get(f"/network/tables/{network_keys[0]}?period=2025-Q1").status_code == 403
+    assert client.get("/insights/tables/ons-wellbeing-means/network?period=2025-Q1").status_code == 404

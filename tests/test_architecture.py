@@ -11,13 +11,14 @@ from app.people.models import Role
 from tests.web import csrf_token, page, signed_in_client
 
 PUBLIC = frozenset()
-YP, PA, MANAGER, ANALYST, ADMIN, NETWORK_ADMIN = (
+YP, PA, MANAGER, ANALYST, ADMIN, NETWORK_ADMIN, NETWORK_ANALYST = (
     Role.young_person,
     Role.pa,
     Role.manager,
     Role.analyst,
     Role.admin,
     Role.network_admin,
+    Role.network_analyst,
 )
 
 # Every route and the roles allowed on it. A new route without an entry here fails the suite.
@@ -74,6 +75,9 @@ ROUTES: dict[tuple[str, str], frozenset[Role]] = {
     ("GET", "/insights/tables/{table_key}.csv"): frozenset({ANALYST}),
     ("GET", "/insights/tables/{table_key}.xlsx"): frozenset({ANALYST}),
     ("GET", "/insights/tables/{table_key}.json"): frozenset({ANALYST}),
+    ("GET", "/insights/tables/{table_key}/network"): frozenset({ANALYST}),
+    ("GET", "/network"): frozenset({NETWORK_ANALYST}),
+    ("GET", "/network/tables/{table_key}"): frozenset({NETWORK_ANALYST}),
     ("GET", "/caseload"): frozenset({PA}),
     ("POST", "/caseload/away"): frozenset({PA}),
     ("GET", "/young-people/{young_person_id}/meeting"): frozenset({PA}),

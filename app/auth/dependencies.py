@@ -64,6 +64,7 @@ Admin = Annotated[User, Depends(allow(Role.admin))]
 Manager = Annotated[User, Depends(allow(Role.manager))]
 Analyst = Annotated[User, Depends(allow(Role.analyst))]
 NetworkAdmin = Annotated[User, Depends(allow(Role.network_admin))]
+NetworkAnalyst = Annotated[User, Depends(allow(Role.network_analyst))]
 
 
 def form_csrf_token(request: Request) -> str:

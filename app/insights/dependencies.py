@@ -5,10 +5,10 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Query
 
-from app.auth.dependencies import Analyst
+from app.auth.dependencies import Analyst, NetworkAnalyst
 from app.db import SessionDep, utcnow
 from app.i18n import gettext as _
-from app.insights import service
+from app.insights import network, service
 from app.insights.catalogue import TableSpec
 from app.insights.periods import Period, default_period, parse_period
 
@@ -46,5 +46,24 @@ def table_for_analyst(table_key: str, db: SessionDep, analyst: Analyst) -> Table
     return spec
 
 
+def network_table_for_analyst(table_key: str, db: SessionDep, analyst: Analyst) -> TableSpec:
+    """An approved table the network shares, for a council analyst; 404 for any other key."""
+    return _network_spec(db, table_key)
+
+
+def network_table_for_network_analyst(table_key: str, db: SessionDep, analyst: NetworkAnalyst) -> TableSpec:
+    """An approved table the network shares, for a network analyst; 404 for any other key."""
+    return _network_spec(db, table_key)
+
+
+def _network_spec(db: SessionDep, table_key: str) -> TableSpec:
+    spec = network.network_spec(db, key=table_key)
+    if spec is None:
+        raise HTTPException(status_code=404)
+    return spec
+
+
 ChosenPeriod = Annotated[PeriodChoice, Depends(chosen_period)]
 ApprovedTable = Annotated[TableSpec, Depends(table_for_analyst)]
+SharedTable = Annotated[TableSpec, Depends(network_table_for_analyst)]
+NetworkTableSpec = Annotated[TableSpec, Depends(network_table_for_network_analyst)]

@@ -13,6 +13,7 @@ from app.insights.catalogue import TableSpec
 from app.insights.charts import bar_chart
 from app.insights.dependencies import ApprovedTable, ChosenPeriod, PeriodChoice
 from app.insights.disclosure import Rules, symbol_notes
+from app.insights.network import NETWORK_KINDS
 from app.insights.periods import recent_periods
 from app.insights.tables import BuiltTable
 from app.people.models import User
@@ -89,4 +90,5 @@ def _table_context(table: BuiltTable, now: datetime) -> dict[str, object]:
         "symbols": symbol_notes(),
         "earlier": table.period.shifted(-1),
         "later": later if later.has_started(now) else None,
+        "network_shared": table.spec.kind in NETWORK_KINDS,
     }

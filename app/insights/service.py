@@ -53,7 +53,16 @@ def approved_table(session: Session, *, key: str) -> TableSpec | None:
 def build(
     session: Session, *, spec: TableSpec, user: User, period: Period, rules: Rules, now: datetime
 ) -> BuiltTable:
-    """The table for the user's organisation and the period; provisional while the period is open.
+    """The table for the user's organisation and the period; provisional while the period is open."""
+    return build_for(
+        session, spec=spec, organisation_id=user.organisation_id, period=period, rules=rules, now=now
+    )
+
+
+def build_for(
+    session: Session, *, spec: TableSpec, organisation_id: int, period: Period, rules: Rules, now: datetime
+) -> BuiltTable:
+    """The table for an organisation and the period; provisional while the period is open.
 
     Counts are linked across overlapping periods (see linked.py); averages are not counts. The
     query results of closed periods are kept once asked for (see table_cache.py).
@@ -61,14 +70,10 @@ def build(
     version = latest_version(session)
     questions = question_set(session, version=version)
     periods = [period] if spec.kind is TableKind.ons_means else linked_periods(period)
-    kept = KeptResults(
-        session, organisation_id=user.organisation_id, version=version, periods=periods, now=now
-    )
+    kept = KeptResults(session, organisation_id=organisation_id, version=version, periods=periods, now=now)
 
     def make(at: Period, forced: Forced) -> BuiltTable:
-        context = Context(
-            session, questions, spec, user.organisation_id, at, rules, forced, kept.for_period(at)
-        )
+        context = Context(session, questions, spec, organisation_id, at, rules, forced, kept.for_period(at))
         return build_table(context, provisional=not at.is_closed(now))
 
     table = make(period, {}) if spec.kind is TableKind.ons_means else build_linked(make, period)

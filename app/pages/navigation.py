@@ -22,6 +22,7 @@ def navigation_links(user: User) -> list[tuple[str, str]]:
         ],
         Role.manager: [("/team", _("Your team"))],
         Role.analyst: [("/insights", _("Insights")), ("/sources/tables", _("Sources side by side"))],
+        Role.network_analyst: [("/network", _("Network tables"))],
         Role.admin: [
             ("/admin", _("Accounts")),
             ("/admin/staff/new", _("Add staff")),

@@ -29,6 +29,7 @@ HOMES = {
     Role.analyst: "/insights",
     Role.admin: "/admin",
     Role.network_admin: "/councils",
+    Role.network_analyst: "/network",
 }
 
 

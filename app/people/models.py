@@ -16,10 +16,13 @@ class Role(StrEnum):
     analyst = "analyst"
     admin = "admin"
     network_admin = "network_admin"
+    network_analyst = "network_analyst"
 
 
 STAFF_ROLES = (Role.pa, Role.manager, Role.analyst, Role.admin)
-ROLE_CHECK = "role IN ('young_person', 'pa', 'manager', 'analyst', 'admin', 'network_admin')"
+ROLE_CHECK = (
+    "role IN ('young_person', 'pa', 'manager', 'analyst', 'admin', 'network_admin', 'network_analyst')"
+)
 
 
 class Organisation(SQLModel, table=True):

@@ -15,6 +15,7 @@ def role_name(role: str) -> str:
         Role.analyst: _("Analyst"),
         Role.admin: _("Admin"),
         Role.network_admin: _("Network admin"),
+        Role.network_analyst: _("Network analyst"),
     }
     return names[Role(role)]
 
