@@ -1,7 +1,7 @@
 """network analyst role: a user's role may be network_analyst (sees the network tables of opted-in councils)
 
-Revision ID: 0014_network_analyst_role
-Revises: 0013_question_sets_per_council
+Revision ID: 0016_network_analyst_role
+Revises: 0015_open_asks_indexes
 Create Date: 2026-12-06 03:05:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0014_network_analyst_role"
-down_revision: str | None = "0013_question_sets_per_council"
+revision: str = "0016_network_analyst_role"
+down_revision: str | None = "0015_open_asks_indexes"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
