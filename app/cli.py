@@ -16,6 +16,7 @@ from app.db import make_engine
 from app.demo.bulk import load_cohort
 from app.demo.council import load_demo
 from app.demo.history import DEMO_SEED
+from app.demo.network import load_demo_network
 from app.forms import clean_text
 from app.jobs.runner import run_jobs
 from app.lifecycle.backup import BackupError, backup, restore
@@ -300,8 +301,10 @@ def demo_data(seed: int, young_people: int | None, months: int) -> None:
             click.echo(summary.line())
             return
         loaded, cohort = load_demo(engine, settings=settings, seed=seed)
+        second = load_demo_network(engine, settings=settings, seed=seed)
     except RuntimeError as error:
         raise click.ClickException(str(error)) from error
     click.echo("Demo data loaded." if loaded else "Demo data is already there.")
-    if cohort.loaded:
-        click.echo(cohort.line())
+    for summary in (cohort, second):
+        if summary.loaded:
+            click.echo(summary.line())
