@@ -40,6 +40,7 @@ def _add_network(session: Session) -> None:
     if session.exec(select(Organisation).where(Organisation.name == SECOND_COUNCIL)).first():
         return
     demo = session.exec(select(Organisation).where(Organisation.name == DEMO_COUNCIL)).one()
+    assert demo.id is not None
     second = Organisation(name=SECOND_COUNCIL)
     username, name = NETWORK_ANALYST
     analyst = User(
