@@ -1,7 +1,7 @@
 """network analyst role: a user's role may be network_analyst (sees the network tables of opted-in councils)
 
-Revision ID: 0016_network_analyst_role
-Revises: 0015_open_asks_indexes
+Revision ID: 0017_network_analyst_role
+Revises: 0016_insights_table_cache
 Create Date: 2026-12-06 03:05:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0016_network_analyst_role"
-down_revision: str | None = "0015_open_asks_indexes"
+revision: str = "0017_network_analyst_role"
+down_revision: str | None = "0016_insights_table_cache"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
