@@ -20,6 +20,7 @@ from app.people.models import (
 from app.questions.models import QuestionSet
 from app.reminders.models import Reminder, ReminderMessage
 from app.sources.models import StatutoryCorrection, StatutoryLoad, StatutoryRecord
+from app.themes.models import TopicTheme
 
 __all__ = [
     "Answer",
@@ -47,6 +48,7 @@ __all__ = [
     "PaAssignment",
     "Team",
     "ThrottleHit",
+    "TopicTheme",
     "User",
     "UserSession",
     "YoungPerson",

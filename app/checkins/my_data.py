@@ -23,6 +23,8 @@ from app.people.service import current_pa
 from app.reminders.choices import channel_name, frequency_name
 from app.reminders.service import reminder_for
 from app.sources.records import CouncilRecord, council_records
+from app.themes.confirmed import themes_by_topic
+from app.themes.models import AddedBy, TopicTheme
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,13 @@ class CorrectionRecord:
 
 
 @dataclass(frozen=True)
+class ThemeRecord:
+    key: str
+    added_by: str
+    added_at: datetime
+
+
+@dataclass(frozen=True)
 class TopicRecord:
     key: str
     title: str
@@ -62,6 +71,7 @@ class TopicRecord:
     answers: list[AnswerRecord]
     your_words: str | None
     corrections: list[CorrectionRecord]
+    themes: list[ThemeRecord]
 
 
 @dataclass(frozen=True)
@@ -124,7 +134,13 @@ def _account(session: Session, person: YoungPerson, user: User) -> Account:
     )
 
 
-def _topics(stored: StoredCheckIn) -> list[TopicRecord]:
+def _theme(row: TopicTheme) -> ThemeRecord:
+    who = _("you") if row.added_by == AddedBy.young_person else _("your PA")
+    return ThemeRecord(row.theme_key, who, row.added_at)
+
+
+def _topics(stored: StoredCheckIn, themes: dict[tuple[int, str], list[TopicTheme]]) -> list[TopicRecord]:
+    check_in_id = stored.check_in.id or 0
     return [
         TopicRecord(
             key=s.key,
@@ -136,6 +152,7 @@ def _topics(stored: StoredCheckIn) -> list[TopicRecord]:
             answers=[AnswerRecord(line.question, line.answer) for line in s.lines],
             your_words=s.comment,
             corrections=[CorrectionRecord(c.text, c.created_at) for c in s.corrections],
+            themes=[_theme(row) for row in themes.get((check_in_id, s.key), [])],
         )
         for s in topic_summaries(stored)
     ]
@@ -148,7 +165,9 @@ def _check_ins(session: Session, person: YoungPerson) -> list[CheckInRecord]:
         .order_by(col(CheckIn.started_at).desc(), col(CheckIn.id).desc())
     ).all()
     names = staff_names(session, (c.seen_by_id for c in check_ins))
-    stored = answers.load(session, check_in_ids=[c.id or 0 for c in check_ins], shared_only=False)
+    ids = [c.id or 0 for c in check_ins]
+    stored = answers.load(session, check_in_ids=ids, shared_only=False)
+    themes = themes_by_topic(session, check_in_ids=ids)
     return [
         CheckInRecord(
             id=c.id or 0,
@@ -156,7 +175,7 @@ def _check_ins(session: Session, person: YoungPerson) -> list[CheckInRecord]:
             started_at=c.started_at,
             sent_at=c.submitted_at,
             question_set_version=c.question_set_version,
-            topics=_topics(stored[c.id or 0]),
+            topics=_topics(stored[c.id or 0], themes),
             want_to_talk_about=c.talk_about_words,
             going_well=c.going_well,
             seen_by=names.get(c.seen_by_id or 0),

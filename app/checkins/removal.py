@@ -6,13 +6,15 @@ from sqlmodel import Session, col, select
 
 from app.checkins.models import Answer, CheckIn, Correction, SafetyAlert, TopicResponse
 from app.insights.table_cache import forget
+from app.themes.confirmed import remove_themes
 
 
 def remove_check_in(session: Session, *, check_in: CheckIn) -> None:
-    """Delete the check-in, its answers and choices; alerts keep only their answer and time."""
+    """Delete the check-in, its answers, choices and themes; alerts keep only their answer and time."""
     session.exec(
         update(SafetyAlert).where(col(SafetyAlert.check_in_id) == check_in.id).values(check_in_id=None)
     )
+    remove_themes(session, check_in_id=check_in.id or 0)
     for model in (Answer, TopicResponse, Correction):
         session.exec(delete(model).where(col(model.check_in_id) == check_in.id))
     session.delete(check_in)
@@ -32,9 +34,10 @@ def kept_topic_keys(session: Session, *, check_in: CheckIn) -> list[str]:
 
 
 def remove_kept_topics(session: Session, *, check_in: CheckIn) -> int:
-    """Delete the answers and words of every topic kept from the PA, leaving the shared ones (and any
+    """Delete the answers, words and themes of every topic kept from the PA, leaving the shared ones (and any
     safety alert) as they are; returns how many topics went."""
     keys = kept_topic_keys(session, check_in=check_in)
+    remove_themes(session, check_in_id=check_in.id or 0, topic_keys=keys)
     for model in (Answer, TopicResponse, Correction):
         session.exec(
             delete(model).where(col(model.check_in_id) == check_in.id, col(model.topic_key).in_(keys))
