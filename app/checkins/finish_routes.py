@@ -6,25 +6,34 @@ from fastapi.responses import RedirectResponse, Response
 from app.checkins import sharing
 from app.checkins.alerts import told_by_topic
 from app.checkins.dependencies import Me, MyCheckIn, MyDraft
-from app.checkins.models import Status
+from app.checkins.models import CheckIn, Status
 from app.checkins.share_form import ShareChoices, read_share_form
-from app.checkins.summary import summarise
+from app.checkins.summary import TopicSummary, summarise
 from app.db import SessionDep
 from app.forms import FORM_LISTS_OPENAPI, FormLists
 from app.notifications.background import send_owed_emails
 from app.people.service import current_pa
 from app.templating import render
+from app.themes.offers import offers
 
 router = APIRouter(prefix="/check-in")
 
 
+def _check_page(
+    db: SessionDep, check_in: CheckIn, summaries: list[TopicSummary], choices: ShareChoices | None = None
+) -> dict[str, object]:
+    """The check answers page: answers, sharing choices, and themes offered for the topics with words
+    (ticked as the young person left them when nothing was posted)."""
+    comments = {s.key: s.comment or "" for s in summaries if not s.skipped}
+    found = offers(db, check_in_id=check_in.id or 0, comments=comments)
+    if choices is None:
+        choices = ShareChoices(themes={key: offer.chosen for key, offer in found.items()})
+    return {"check_in": check_in, "summaries": summaries, "offers": found, "choices": choices}
+
+
 @router.get("/{check_in_id}/check")
 def show_check_answers(request: Request, db: SessionDep, check_in: MyDraft) -> Response:
-    context = {
-        "check_in": check_in,
-        "summaries": summarise(db, check_in=check_in),
-        "choices": ShareChoices(),
-    }
+    context = _check_page(db, check_in, summarise(db, check_in=check_in))
     return render(request, "checkins/check.html", context)
 
 
@@ -37,15 +46,9 @@ def submit_check_in(
     summaries = summarise(db, check_in=check_in)
     choices, errors = read_share_form(summaries, fields)
     if choices.set_all:
-        context = {"check_in": check_in, "summaries": summaries, "choices": choices}
-        return render(request, "checkins/check.html", context)
+        return render(request, "checkins/check.html", _check_page(db, check_in, summaries, choices))
     if errors:
-        context = {
-            "check_in": check_in,
-            "summaries": summaries,
-            "choices": choices,
-            "errors": errors,
-        }
+        context = {**_check_page(db, check_in, summaries, choices), "errors": errors}
         return render(request, "checkins/check.html", context, status_code=422)
     sharing.submit_check_in(
         db,
@@ -54,6 +57,7 @@ def submit_check_in(
         talk_about=choices.talk_about,
         talk_about_words=choices.talk_about_words,
         going_well=choices.going_well,
+        themes=choices.themes,
     )
     send_owed_emails(background, request.app)
     return RedirectResponse(f"/check-in/{check_in.id}/done", status_code=303)

@@ -23,6 +23,7 @@ from app.people.service import current_pa
 from app.reminders.choices import channel_name, frequency_name
 from app.reminders.service import reminder_for
 from app.sources.records import CouncilRecord, council_records
+from app.themes.catalogue import theme
 from app.themes.confirmed import themes_by_topic
 from app.themes.models import AddedBy, TopicTheme
 
@@ -56,6 +57,7 @@ class CorrectionRecord:
 @dataclass(frozen=True)
 class ThemeRecord:
     key: str
+    name: str
     added_by: str
     added_at: datetime
 
@@ -136,7 +138,8 @@ def _account(session: Session, person: YoungPerson, user: User) -> Account:
 
 def _theme(row: TopicTheme) -> ThemeRecord:
     who = _("you") if row.added_by == AddedBy.young_person else _("your PA")
-    return ThemeRecord(row.theme_key, who, row.added_at)
+    found = theme(row.theme_key, row.catalogue_version)
+    return ThemeRecord(row.theme_key, found.name_text() if found else row.theme_key, who, row.added_at)
 
 
 def _topics(stored: StoredCheckIn, themes: dict[tuple[int, str], list[TopicTheme]]) -> list[TopicRecord]:

@@ -6,6 +6,7 @@ from app.checkins.models import COMMENT_LIMIT
 from app.checkins.summary import TopicSummary
 from app.forms import FIELD_BYTES, FormErrors, clean_text, too_long
 from app.i18n import gettext as _
+from app.themes.offers import read_chosen
 
 # "Set all to share" and "Set all to keep": helpers that only set every choice on the page.
 SET_ALL = {"share_all": "share", "keep_all": "keep"}
@@ -19,6 +20,8 @@ class ShareChoices:
     talk_about_words: str = ""
     going_well: str = ""
     set_all: str = ""  # "share" or "keep" when a helper set every choice; nothing is sent then
+    themes: dict[str, set[str]] = field(default_factory=dict)  # ticked per topic with words
+    none_of_these: set[str] = field(default_factory=set)  # topics where "None of these" was ticked
 
     def choice(self, topic_key: str) -> str:
         if topic_key in self.shared:
@@ -42,6 +45,7 @@ def read_share_form(
     for summary in summaries:
         if summary.skipped:
             continue
+        _read_themes(summary, form.get(f"themes-{summary.key}", []), choices, errors)
         picked = choices.set_all or (form.get(f"share-{summary.key}") or [""])[0]
         if picked == "share":
             choices.shared.add(summary.key)
@@ -55,3 +59,18 @@ def read_share_form(
     errors.add("talk_about_words", too_long(choices.talk_about_words, COMMENT_LIMIT))
     errors.add("going_well", too_long(choices.going_well, COMMENT_LIMIT))
     return choices, errors
+
+
+def _read_themes(summary: TopicSummary, values: list[str], choices: ShareChoices, errors: FormErrors) -> None:
+    """The themes ticked for a topic with words; "None of these" and a theme is a contradiction."""
+    if not summary.comment:
+        return
+    chosen, none_ticked = read_chosen(values)
+    choices.themes[summary.key] = chosen
+    if none_ticked:
+        choices.none_of_these.add(summary.key)
+    if none_ticked and chosen:
+        errors.add(
+            f"themes-{summary.key}",
+            _("Tick the themes that fit '%(topic)s', or 'None of these', not both", topic=summary.title),
+        )

@@ -10,6 +10,8 @@ from app.insights.table_cache import forget
 from app.notifications.mailer import queue_email
 from app.people.models import User, YoungPerson
 from app.people.service import current_pa
+from app.themes.catalogue import latest_version
+from app.themes.confirmed import choose_themes
 
 
 def answered_topics(session: Session, *, check_in: CheckIn) -> list[TopicResponse]:
@@ -31,9 +33,10 @@ def submit_check_in(
     talk_about: set[str],
     talk_about_words: str,
     going_well: str,
+    themes: dict[str, set[str]],
 ) -> bool:
-    """Finish the check-in with the sharing choices, raising the alert of any risk answer not yet
-    raised; a second submit changes nothing."""
+    """Finish the check-in with the sharing choices and the themes ticked per topic, raising the
+    alert of any risk answer not yet raised; a second submit changes nothing."""
     if check_in.status == Status.submitted:
         return False
     raise_check_in_alerts(session, check_in=check_in)
@@ -47,6 +50,7 @@ def submit_check_in(
         pa = current_pa(session, young_person_id=check_in.young_person_id)
         if pa and pa.id and pa.active:
             queue_email(session, user_ids=[pa.id], kind="shared")
+    choose_themes(session, check_in_id=check_in.id or 0, chosen=themes, version=latest_version())
     check_in.status = Status.submitted
     check_in.submitted_at = check_in.updated_at = now
     check_in.talk_about_words = talk_about_words or None

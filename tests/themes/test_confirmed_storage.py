@@ -55,7 +55,7 @@ def test_deleting_a_check_in_deletes_its_themes(client, db, world):
     assert _themes(db, check_in_id) == set()
 
 
-def test_my_data_download_has_each_theme_and_who_added_it(client, db, world):
+def test_my_data_names_each_theme_and_who_added_it(client, db, world):
     signed_in_client(client, db, world.young_user)
     check_in_id = send_check_in(client, MONEY, {"life": "share"})
     _choose(db, check_in_id, {"life": {"money"}})
@@ -65,4 +65,8 @@ def test_my_data_download_has_each_theme_and_who_added_it(client, db, world):
     db.commit()
     [record] = client.get("/my-data.json").json()["check_ins"]
     life = next(t for t in record["topics"] if t["key"] == "life")
-    assert [(t["key"], t["added_by"]) for t in life["themes"]] == [("money", "you"), ("housing", "your PA")]
+    assert [(t["name"], t["added_by"]) for t in life["themes"]] == [
+        ("Money", "you"),
+        ("Where I live", "your PA"),
+    ]
+    assert "Theme: Where I live (added by your PA on" in client.get("/my-data").text
