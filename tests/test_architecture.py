@@ -84,6 +84,9 @@ ROUTES: dict[tuple[str, str], frozenset[Role]] = {
     ("POST", "/young-people/{young_person_id}/check-ins/{check_in_id}/seen"): frozenset({PA}),
     ("POST", "/young-people/{young_person_id}/check-ins/{check_in_id}/reply"): frozenset({PA}),
     ("POST", "/young-people/{young_person_id}/next-meeting"): frozenset({PA}),
+    ("POST", "/young-people/{young_person_id}/check-ins/{check_in_id}/topics/{topic_key}/themes"): frozenset(
+        {PA}
+    ),
     ("GET", "/young-people/{young_person_id}/child-id"): frozenset({PA, ADMIN}),
     ("POST", "/young-people/{young_person_id}/child-id"): frozenset({PA, ADMIN}),
     ("GET", "/sources/903"): frozenset({ANALYST, ADMIN}),

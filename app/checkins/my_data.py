@@ -216,6 +216,7 @@ def _what(event: AuditEvent) -> str:
         "meeting.date_set": _("Set the date of your next meeting"),
         "alert.acknowledged": _("Picked up the alert about your safety"),
         "young_person.child_id_recorded": _("Recorded the ID the council's records use for you"),
+        "theme.added": _("Added a theme to what you shared"),
     }
     return known.get(event.action, _("Changed your record"))
 

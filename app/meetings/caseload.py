@@ -14,6 +14,7 @@ from app.db import utcnow
 from app.meetings.markers import Marker, markers
 from app.people.models import User
 from app.people.service import CaseloadEntry, caseload
+from app.themes.shared import people_with_theme
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,18 @@ def _row(
     )
 
 
-def caseload_rows(session: Session, *, pa: User, quiet_weeks: int, search: str = "") -> list[CaseloadRow]:
-    """The PA's current young people with their markers, in the order that needs attention."""
+def caseload_rows(
+    session: Session, *, pa: User, quiet_weeks: int, search: str = "", theme_key: str = ""
+) -> list[CaseloadRow]:
+    """The PA's current young people with their markers, in the order that needs attention; only
+    those with a shared topic of this theme, if one is given."""
     entries = [
         e for e in caseload(session, pa=pa) if search.casefold() in e.young_person.full_name.casefold()
     ]
+    if theme_key:
+        ids = [e.young_person.id or 0 for e in entries]
+        with_theme = people_with_theme(session, young_person_ids=ids, theme_key=theme_key)
+        entries = [e for e in entries if e.young_person.id in with_theme]
     people = [e.young_person.id for e in entries if e.young_person.id]
     recent_ids = latest_shared_ids(session, young_person_ids=people, latest=2)
     ids = [i for pair in recent_ids.values() for i in pair]

@@ -34,6 +34,7 @@ class TopicPrep:
     baseline_at: datetime | None
     lines: list[Line]
     latest: StoredTopic
+    check_in_id: int
     markers: list[Marker] = field(default_factory=list)
     series: TopicSeries | None = None
 
@@ -131,6 +132,7 @@ def _topic(item: Topic, appearances, loaded: dict[int, StoredCheckIn], series) -
         baseline_at=first[1] if first else None,
         lines=_lines(latest, before, start),
         latest=latest,
+        check_in_id=latest_id,
         series=series.get(item.key),
     )
 

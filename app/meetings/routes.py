@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.auth.dependencies import SettingsDep
@@ -18,17 +18,29 @@ from app.meetings.reply_form import POSTED_LIMIT, REPLY_LIMIT, read_reply
 from app.people.service import current_assignment
 from app.sources.side_by_side import side_by_side
 from app.templating import render
+from app.themes.catalogue import theme as find_theme
+from app.themes.catalogue import themes
+from app.themes.pa_themes import add_theme
+from app.themes.shared import shown_themes
 
 router = APIRouter()
 
 
 @router.get("/caseload")
 def show_caseload(
-    request: Request, db: SessionDep, settings: SettingsDep, pa: PaOnly, q: str = ""
+    request: Request, db: SessionDep, settings: SettingsDep, pa: PaOnly, q: str = "", theme: str = ""
 ) -> Response:
-    search = q.strip()[:100]
-    rows = caseload_rows(db, pa=pa, quiet_weeks=settings.quiet_weeks, search=search)
-    context = {"rows": rows, "search": search, "alerts": own_open_alerts(db, pa=pa)}
+    search, chosen = q.strip()[:100], find_theme(theme[:40])
+    rows = caseload_rows(
+        db, pa=pa, quiet_weeks=settings.quiet_weeks, search=search, theme_key=chosen.key if chosen else ""
+    )
+    context = {
+        "rows": rows,
+        "search": search,
+        "alerts": own_open_alerts(db, pa=pa),
+        "theme": chosen,
+        "catalogue": themes(),
+    }
     return render(request, "meetings/caseload.html", context)
 
 
@@ -56,6 +68,8 @@ def _prep_page(
         "done": request.query_params.get("done"),
         "reply_limit": f"{REPLY_LIMIT:,}",
         "statutory": side_by_side(db, young_person_id=person.id or 0),
+        "themes": shown_themes(db, check_in_ids=[t.check_in_id for t in prep.topics]),
+        "catalogue": themes(),
         **extra,
     }
     status = 422 if context["errors"] else 200
@@ -108,3 +122,25 @@ def set_next_meeting(
         return _prep_page(request, db, pa, person, errors=errors, form=form)
     loop.set_next_meeting(db, actor=pa, person=person, on=on)
     return RedirectResponse(f"/young-people/{person.id}/meeting?done=date#next-meeting", status_code=303)
+
+
+@router.post("/young-people/{young_person_id}/check-ins/{check_in_id}/topics/{topic_key}/themes")
+def add_theme_to_topic(
+    request: Request,
+    db: SessionDep,
+    pa: PaOnly,
+    person: PaYoungPerson,
+    check_in: PaCheckIn,
+    topic_key: str,
+    theme: Annotated[str, Form(max_length=40)] = "",
+) -> Response:
+    added, problem = add_theme(
+        db, pa=pa, person=person, check_in=check_in, topic_key=topic_key, theme_key=theme
+    )
+    if problem:
+        errors = FormErrors()
+        errors.add(f"theme-{topic_key}", problem)
+        return _prep_page(request, db, pa, person, errors=errors)
+    if not added:
+        raise HTTPException(status_code=404)
+    return RedirectResponse(f"/young-people/{person.id}/meeting#themes-{topic_key}", status_code=303)
