@@ -45,6 +45,7 @@ from app.settings import Settings, get_settings
 from app.sources import child_id_routes, my_record_routes, table_routes
 from app.sources import routes as source_routes
 from app.templating import STATIC_DIR, Templates, make_templates
+from app.themes import routes as theme_routes
 from app.web.errors import install_error_pages
 from app.web.logs import configure_logging
 from app.web.security import SecurityMiddleware
@@ -115,6 +116,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         closure_routes,
         child_id_routes,
         source_routes,
+        theme_routes,
         my_record_routes,
         reminder_routes,
         table_routes,

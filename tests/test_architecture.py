@@ -51,6 +51,7 @@ ROUTES: dict[tuple[str, str], frozenset[Role]] = {
     ("POST", "/check-in/{check_in_id}/topics/{topic_key}"): frozenset({YP}),
     ("GET", "/check-in/{check_in_id}/topics/{topic_key}/help"): frozenset({YP}),
     ("POST", "/check-in/{check_in_id}/topics/{topic_key}/help"): frozenset({YP}),
+    ("POST", "/check-in/{check_in_id}/topics/{topic_key}/themes"): frozenset({YP}),
     ("GET", "/check-in/{check_in_id}/check"): frozenset({YP}),
     ("POST", "/check-in/{check_in_id}/check"): frozenset({YP}),
     ("GET", "/check-in/{check_in_id}/done"): frozenset({YP}),

@@ -7,6 +7,7 @@ from app.forms import FIELD_BYTES, FormErrors, clean_text, too_long
 from app.i18n import gettext as _
 from app.questions.catalogue import answers_of, say
 from app.questions.schema import Kind, Question
+from app.themes.offers import read_chosen
 
 TEXT_LIMIT = 1000
 # Exactly what the scale's radio buttons send ("²".isdigit() is true, but int("²") fails).
@@ -19,6 +20,7 @@ class TopicAnswers:
 
     values: dict[str, list[str]] = field(default_factory=dict)
     comment: str = ""
+    themes: set[str] | None = None  # ticked where themes were offered (with JavaScript), else None
 
     def first(self, key: str) -> str:
         return (self.values.get(key) or [""])[0]
@@ -59,4 +61,7 @@ def read_topic_form(questions: list[Question], form: dict[str, list[str]]) -> tu
         answers.values[question.key] = chosen
         errors.add(question.key, _problem(question, chosen))
     errors.add("comment", too_long(answers.comment, COMMENT_LIMIT))
+    offered = form.get("themes_offered", [])
+    if offered:
+        answers.themes = read_chosen(form.get(f"themes-{offered[0]}", []))[0]
     return answers, errors

@@ -17,6 +17,8 @@ from app.people.models import YoungPerson
 from app.questions.catalogue import latest_version, topic
 from app.questions.loader import ensure_default_set
 from app.questions.schema import Kind, Topic
+from app.themes.catalogue import latest_version as latest_theme_version
+from app.themes.confirmed import choose_themes
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,11 @@ def save_topic(
         response.comment = answers.comment or None
         response.saved_at = check_in.updated_at = utcnow()
         session.add_all([response, check_in])
+        if not answers.comment or answers.themes is not None:  # no words, no themes; else the ticks
+            chosen = {item.key: answers.themes if answers.comment and answers.themes else set()}
+            choose_themes(
+                session, check_in_id=check_in.id or 0, chosen=chosen, version=latest_theme_version()
+            )
         note_changed_answers(session, check_in=check_in, item=item, answers=answers)
         raised = settled and raise_alerts(session, check_in=check_in, item=item, answers=answers)
         session.commit()
