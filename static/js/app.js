@@ -82,3 +82,15 @@ document.addEventListener("htmx:afterSettle", function (event) {
     timer = window.setTimeout(forget, 5000);
   }, true);
 })();
+
+// After htmx swaps in the next screen (and changes the address), the footer's language links go
+// back to this screen, not the one before.
+function pointLanguagesHere() {
+  document.querySelectorAll(".app-languages a[href^='/language']").forEach(function (link) {
+    var address = new URL(link.href);
+    address.searchParams.set("back", window.location.pathname);
+    link.href = address.pathname + address.search;
+  });
+}
+document.addEventListener("htmx:pushedIntoHistory", pointLanguagesHere);
+document.addEventListener("htmx:replacedInHistory", pointLanguagesHere);
