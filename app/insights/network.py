@@ -30,6 +30,9 @@ from app.insights.tables import BuiltTable
 Strings = tuple[str, ...]
 WHOLE_COUNCIL_KINDS = (TableKind.answers, TableKind.activity, TableKind.accommodation)
 NETWORK_KINDS = (*WHOLE_COUNCIL_KINDS, TableKind.ons_bands, TableKind.coverage, TableKind.alerts)
+# A council analyst sees the network figure only when it pools at least this many councils: with two,
+# the network minus their own council would be the other council's figures.
+COUNCILS_BESIDE = 3
 
 
 @dataclass(frozen=True)
@@ -88,16 +91,28 @@ def beside_network(
     session: Session, *, spec: TableSpec, organisation_id: int, period: Period, settings: DisclosureSettings
 ) -> NetworkTable | None:
     """A council analyst's view: their own council's row and the network row, no other council and no
-    range; None when the council does not share its tables with the network."""
+    range; the network figures are c unless they pool at least COUNCILS_BESIDE councils (else the network
+    minus their own would be another council's); None when the council does not share with the network."""
     if not network_decisions.standing(session, organisation_id=organisation_id).opted_in:
         return None
     own = next(name for i, name in network_decisions.opted_in_councils(session) if i == organisation_id)
     table = network_table(session, spec=spec, period=period, settings=settings, now=utcnow())
     sections = tuple(
-        replace(s, councils=tuple(row for row in s.councils if row.label == own), spread=None)
+        replace(
+            s,
+            councils=tuple(row for row in s.councils if row.label == own),
+            network=s.network if len(s.councils) >= COUNCILS_BESIDE else _hidden(s.network),
+            spread=None,
+        )
         for s in table.sections
     )
     return replace(table, sections=sections)
+
+
+def _hidden(row: Row) -> Row:
+    """The row with every figure c."""
+    shares = tuple(HIDDEN for _ in row.percentages) if row.percentages else row.percentages
+    return replace(row, cells=tuple(HIDDEN for _ in row.cells), total=HIDDEN, percentages=shares)
 
 
 def _whole_council(table: BuiltTable) -> list[tuple[Section, Row]]:

@@ -91,6 +91,21 @@ def test_a_council_analyst_sees_their_council_beside_the_network_and_no_other_co
     (section,) = mine.sections
     assert [row.label for row in section.councils] == ["Test Council"]
     assert section.network.label == "Network: 2 councils" and section.spread is None
+    assert set(section.network.cells) == {"c"} and section.network.total == "c", "network minus own = other"
+    third = Organisation(name="Birch Council")
+    db.add(third)
+    db.commit()
+    birch = Locality(organisation_id=third.id, name="Birch")
+    db.add(birch)
+    db.commit()
+    add_people(db, birch, 12, {KEY: "yes"})
+    network_decisions.decide(db, organisation_id=third.id, actor=None, opted_in=True)
+    with_three = network.beside_network(
+        db, spec=spec, organisation_id=world.org.id, period=Q1, settings=Settings()
+    )
+    assert with_three is not None
+    assert with_three.sections[0].network.label == "Network: 3 councils"
+    assert with_three.sections[0].network.total != "c"
     network_decisions.decide(db, organisation_id=world.org.id, actor=None, opted_in=False)
     assert (
         network.beside_network(db, spec=spec, organisation_id=world.org.id, period=Q1, settings=Settings())
