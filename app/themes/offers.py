@@ -25,7 +25,7 @@ def offers(session: Session, *, check_in_id: int, comments: dict[str, str]) -> d
     """An offer per topic with words (by topic key), ticked as the young person left it."""
     topic_keys = [k for k, text in comments.items() if text]
     stored = themes_by_topic(session, check_in_ids=[check_in_id])
-    suggestions = suggest_many([comments[k] for k in topic_keys]) if topic_keys else []
+    suggestions = suggest_many([comments[k] for k in topic_keys], topics=topic_keys) if topic_keys else []
     catalogue = themes()
     found = {}
     for topic_key, suggested in zip(topic_keys, suggestions, strict=True):
