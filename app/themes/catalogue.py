@@ -8,7 +8,7 @@ from typing import Annotated
 import yaml
 from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 
-from app.i18n import current_language
+from app.i18n import current_language, translate
 
 DATA = Path(__file__).parent / "data"
 _FILE = re.compile(r"^catalogue-(\d+)\.yaml$")
@@ -53,7 +53,8 @@ class Catalogue(BaseModel):
 
 
 def _say(texts: dict[str, str], language: str | None) -> str:
-    return texts.get(language or current_language()) or texts["en"]
+    language = language or current_language()
+    return texts.get(language) or translate(texts["en"], language)
 
 
 @cache

@@ -1,3 +1,14 @@
+// htmx swaps a 422 (the form again, with its error summary) and a 503 (try again) as well as 2xx and
+// 3xx; set here rather than in every page's htmx-config meta tag, to keep each page small. htmx
+// merges the meta tag's settings when the page is ready, after this script has run.
+htmx.config.responseHandling = [
+  {code: "204", swap: false},
+  {code: "[23]..", swap: true},
+  {code: "422", swap: true},
+  {code: "503", swap: true, error: true},
+  {code: "[45]..", swap: false, error: true},
+];
+
 // After htmx swaps in the next screen, move focus to its error summary or heading, as a page load
 // would for a screen reader user. Autosave's "Saved" and help panel swap into a live region instead
 // and leave focus where it is.
@@ -38,7 +49,7 @@ document.addEventListener("htmx:afterSettle", function (event) {
     var overlay = document.createElement("div");
     overlay.className = "govuk-exit-this-page-overlay";
     overlay.setAttribute("role", "alert");
-    overlay.textContent = exit.dataset.activated;
+    overlay.textContent = exit.dataset.loading;
     document.body.appendChild(overlay);
     window.location.replace(link.href);
   }
@@ -55,7 +66,7 @@ document.addEventListener("htmx:afterSettle", function (event) {
 
   function forget() {
     presses = 0;
-    say(exit.dataset.timedOut);
+    say("");
   }
 
   link.addEventListener("click", leave);
@@ -78,19 +89,7 @@ document.addEventListener("htmx:afterSettle", function (event) {
       leave();
       return;
     }
-    say(presses === 1 ? exit.dataset.pressTwoMoreTimes : exit.dataset.pressOneMoreTime);
+    say(presses === 1 ? exit.dataset.press2 : exit.dataset.press1);
     timer = window.setTimeout(forget, 5000);
   }, true);
 })();
-
-// After htmx swaps in the next screen (and changes the address), the footer's language links go
-// back to this screen, not the one before.
-function pointLanguagesHere() {
-  document.querySelectorAll(".app-languages a[href^='/language']").forEach(function (link) {
-    var address = new URL(link.href);
-    address.searchParams.set("back", window.location.pathname);
-    link.href = address.pathname + address.search;
-  });
-}
-document.addEventListener("htmx:pushedIntoHistory", pointLanguagesHere);
-document.addEventListener("htmx:replacedInHistory", pointLanguagesHere);

@@ -55,10 +55,12 @@ def test_a_young_person_checks_in_in_arabic_and_switches_back(
     choose(page, WORK_QUESTION, "جيد")
     press(page, "احفظ وتابع")
     expect(page.get_by_role("heading", name="التعلّم", level=1)).to_be_visible()
+    expect(footer_link(page, "English")).to_have_count(0)  # not on the check-in's own screens
 
+    visit(page, "/check-in")
     go(page, footer_link(page, "English"))
     html = page.locator("html")
     expect(html).to_have_attribute("lang", "en")
     expect(html).to_have_attribute("dir", "ltr")
-    expect(page.get_by_role("heading", name="Learning", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Check in")
     expect(page.get_by_text(DRAFT_NOTICE)).to_have_count(0)
