@@ -22,6 +22,7 @@ class TableKind(StrEnum):
     accommodation = "accommodation"
     coverage = "coverage"
     alerts = "alerts"
+    themes = "themes"
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ def approved_tables(questions: QuestionSetFile) -> list[TableSpec]:
         ),
         TableSpec("coverage", TableKind.coverage, _("Check-in coverage"), measures),
         TableSpec("safety-alerts", TableKind.alerts, _("Safety alerts raised"), measures),
+        TableSpec("themes", TableKind.themes, _("What young people wrote about"), cohort),
     ]
     specs = [s for s in specs if _available(s, found)]
     for item in questions.topics:

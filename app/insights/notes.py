@@ -139,6 +139,21 @@ def _alerts(spec: TableSpec, rules: Rules) -> list[str]:
     ]
 
 
+def _themes(spec: TableSpec, rules: Rules) -> list[str]:
+    return [
+        _(
+            "Counts young people who shared a topic in the period and confirmed a theme for their own "
+            "words about it: themes they ticked themselves, or that their PA added with them at a meeting."
+        ),
+        _(
+            "Themes of topics kept from the PA are never counted; "
+            "no table or download holds the words themselves."
+        ),
+        _("Shared: young people who shared that topic with their PA in at least one check-in in the period."),
+        _("A young person can confirm several themes, so the columns do not add up."),
+    ]
+
+
 _ABOUT: dict[TableKind, Callable[[TableSpec, Rules], list[str]]] = {
     TableKind.answers: _answers,
     TableKind.activity: _activity,
@@ -148,6 +163,7 @@ _ABOUT: dict[TableKind, Callable[[TableSpec, Rules], list[str]]] = {
     TableKind.baseline: _baseline,
     TableKind.coverage: _coverage,
     TableKind.alerts: _alerts,
+    TableKind.themes: _themes,
 }
 
 

@@ -19,6 +19,8 @@ from app.checkins.answers import decode
 from app.checkins.models import CheckIn, SafetyAlert, Status
 from app.insights.periods import Period
 from app.people.models import Locality, PaAssignment, YoungPerson
+from app.themes.models import TopicTheme
+from app.themes.shared import shared_topic_themes
 
 
 @dataclass(frozen=True)
@@ -225,6 +227,22 @@ def shared_topics(session: Session, *, organisation_id: int, period: Period) -> 
         .order_by(*keys)
     ).all()
     return {(int(locality), topic_key): int(n) for locality, topic_key, n in rows}
+
+
+def shared_themes(
+    session: Session, *, organisation_id: int, period: Period
+) -> dict[tuple[int, str, str], int]:
+    """Young people with each confirmed theme on a topic they shared in a check-in of the period, by
+    locality and topic (one query; never the words themselves)."""
+    people = func.count(func.distinct(CheckIn.young_person_id))
+    keys = (col(YoungPerson.locality_id), col(TopicTheme.topic_key), col(TopicTheme.theme_key))
+    rows = session.execute(
+        shared_topic_themes([*keys, people])
+        .where(*_submitted(organisation_id, period))
+        .group_by(*keys)
+        .order_by(*keys)
+    ).all()
+    return {(int(locality), topic_key, theme_key): int(n) for locality, topic_key, theme_key, n in rows}
 
 
 def alerts_raised(session: Session, *, organisation_id: int, period: Period) -> dict[str, int]:

@@ -15,6 +15,7 @@ from app.insights.notes import NoteGroup, table_notes
 from app.insights.periods import Period
 from app.insights.publish import publish_table
 from app.insights.sections import Section, from_published, publish_flags
+from app.insights.theme_table import build_themes
 from app.questions.catalogue import say
 
 
@@ -180,4 +181,5 @@ _BUILDERS: dict[TableKind, Callable[[Context], Parts]] = {
     TableKind.baseline: _baseline,
     TableKind.coverage: _coverage,
     TableKind.alerts: _alerts,
+    TableKind.themes: build_themes,
 }

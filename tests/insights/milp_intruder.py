@@ -206,6 +206,8 @@ class Attack:
             self._baseline(table, where)
         elif kind is TableKind.coverage:
             self._coverage(table, where)
+        elif kind is TableKind.themes:
+            self._themes(table, where)
         else:
             self._alerts(table, where)
 
@@ -346,6 +348,26 @@ class Attack:
             for j in range(width):
                 cell[(0, row.label, j)] = m.sum_of(("cov", p, place, j) for place in places)
             total[(0, row.label)] = m.sum_of(("pop", p, place) for place in places)
+        _grid_figures(m, table, where, cell, total)
+
+    def _themes(self, table: BuiltTable, where: str) -> None:
+        """A section per topic (the coverage table's "Shared" column s + 1, the same people): young
+        people with each theme among those who shared the topic, by locality."""
+        p, m = table.period, self.model
+        for family in ("cov", "theme"):
+            self.families[(family,)] = "union"
+        cell, total = {}, {}
+        for s, section in enumerate(table.sections):
+            width = len(section.column_labels)
+            for place in self.places:
+                shared = m.sum_of([("cov", p, place, s + 1)])
+                for j in range(width):
+                    m.at_most(m.sum_of([("theme", p, place, s, j)]), shared)
+            for row in section.all_rows:
+                places = [row.label] if row.label in self.places else self.places
+                for j in range(width):
+                    cell[(s, row.label, j)] = m.sum_of(("theme", p, place, s, j) for place in places)
+                total[(s, row.label)] = m.sum_of(("cov", p, place, s + 1) for place in places)
         _grid_figures(m, table, where, cell, total)
 
     def _alerts(self, table: BuiltTable, where: str) -> None:
