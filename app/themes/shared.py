@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 
 from app.checkins.models import CheckIn, Status, TopicResponse
 from app.people.models import YoungPerson
-from app.themes.catalogue import theme
+from app.themes.catalogue import keys, theme
 from app.themes.models import AddedBy, TopicTheme
 
 
@@ -43,20 +43,22 @@ def shared_topic_themes(columns: Sequence[Any]) -> Select[Any]:
 
 
 def shown_themes(session: Session, *, check_in_ids: list[int]) -> dict[tuple[int, str], list[ShownTheme]]:
-    """The themes of these check-ins' shared topics by (check-in, topic), the young person's first."""
+    """The themes of these check-ins' shared topics by (check-in, topic): the young person's first,
+    each in catalogue order."""
     if not check_in_ids:
         return {}
     rows = (
         session.execute(
             shared_topic_themes([TopicTheme])
             .where(col(TopicTheme.check_in_id).in_(check_in_ids))
-            .order_by(col(TopicTheme.added_by).desc(), col(TopicTheme.id))
+            .order_by(col(TopicTheme.id))
         )
         .scalars()
         .all()
     )
+    order = {key: i for i, key in enumerate(keys())}
     found: dict[tuple[int, str], list[ShownTheme]] = {}
-    for row in rows:
+    for row in sorted(rows, key=lambda r: (r.added_by == AddedBy.pa, order.get(r.theme_key, len(order)))):
         named = theme(row.theme_key, row.catalogue_version)
         shown = ShownTheme(
             row.theme_key, named.name_text() if named else row.theme_key, row.added_by == AddedBy.pa
