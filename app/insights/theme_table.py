@@ -1,12 +1,24 @@
 """The approved table "What young people wrote about": confirmed themes of shared topics, a section
 per topic, localities by theme, every figure through the disclosure rules."""
 
+from dataclasses import replace
+
 from app.i18n import gettext as _
 from app.insights import queries
 from app.insights.context import Context, Parts, series
-from app.insights.sections import from_published, publish_flags
+from app.insights.sections import Section, from_published, publish_flags
 from app.questions.catalogue import say
 from app.themes.catalogue import themes
+
+
+def _counts_only(section: Section) -> Section:
+    """The section without its totals or percentages. The totals ("young people who shared this
+    topic") are the coverage table's "Shared" figures, suppressed there by that table's own pattern:
+    published here by this table's pattern as well, the two patterns together narrowed hidden cells
+    (the in-suite intruder found 26). Without them this table adds only theme counts."""
+    rows = tuple(replace(row, total=None, percentages=None) for row in section.rows)
+    total_row = replace(section.total_row, total=None, percentages=None) if section.total_row else None
+    return replace(section, rows=rows, total_row=total_row, total_header=None)
 
 
 def build_themes(context: Context) -> Parts:
@@ -28,15 +40,14 @@ def build_themes(context: Context) -> Parts:
         table = publish_flags(
             ticked, totals, labels, context.rules, sensitive=True, forced=context.forced_in(s)
         )
-        sections.append(
-            from_published(
-                table,
-                caption=say(item.title),
-                row_header=_("Locality"),
-                total_label=_("All localities"),
-                total_header=_("Young people who shared this topic"),
-            )
+        section = from_published(
+            table,
+            caption=say(item.title),
+            row_header=_("Locality"),
+            total_label=_("All localities"),
+            total_header=_("Young people who shared this topic"),
         )
+        sections.append(_counts_only(section))
     first = sections[0]
     assert first.total_row is not None
     title = _("All localities: themes of '%(topic)s'", topic=first.caption)

@@ -59,7 +59,7 @@ def analyst_sees_them_counted(page: Page, period: str) -> None:
         "table", has=page.locator("caption", has_text=re.compile(f"^\\s*{MONEY_TOPIC}\\s*$"))
     )
     row = table.first.get_by_role("row", name=re.compile("^All localities"))
-    # Nine others confirmed both: with Alex, ten each, out of 22 who shared the topic.
+    # Nine others confirmed both: with Alex, ten each (22 shared the topic: the coverage table says so).
     expect(row.get_by_role("cell").nth(0)).to_have_text("10")
     expect(row.get_by_role("cell").nth(1)).to_have_text("10")
     expect(page.get_by_text(GAS)).to_have_count(0)

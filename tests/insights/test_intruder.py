@@ -11,11 +11,14 @@ runs (the demo council, 5,000 young people) are `bench/intruder.py`, figures in 
 import hashlib
 from datetime import UTC, datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
+from app.checkins.models import TopicResponse
 from app.demo.bulk import load_cohort
 from app.insights.disclosure import Rules
 from app.insights.tables import BuiltTable
+from app.themes.catalogue import themes
+from app.themes.models import TopicTheme
 from tests.insights.every_table import attack, council_analyst, every_table, periods_of, small_group_leaks
 from tests.insights.milp_intruder import Findings
 
@@ -35,12 +38,36 @@ def fingerprint(tables: list[BuiltTable]) -> str:
     return digest.hexdigest()
 
 
+def confirm_themes(db: Session) -> int:
+    """Themes on shared topics, spread like real ones: most topics none, some one or two (so the
+    themes table has counts to hide and to link to the coverage table's 'Shared' columns)."""
+    keys = [t.key for t in themes()]
+    rows = db.exec(
+        select(TopicResponse.check_in_id, TopicResponse.topic_key).where(col(TopicResponse.shared).is_(True))
+    ).all()
+    added = [
+        TopicTheme(
+            check_in_id=check_in_id,
+            topic_key=topic_key,
+            theme_key=keys[(check_in_id * 7 + j * 5 + len(topic_key)) % len(keys)],
+            added_by="young_person",
+            catalogue_version=1,
+        )
+        for check_in_id, topic_key in rows
+        for j in range((check_in_id + len(topic_key)) % 4 // 2 + (check_in_id % 3 == 0))
+    ]
+    db.add_all(added)
+    db.commit()
+    return len(added)
+
+
 def test_no_hidden_figure_narrows_below_10_values_with_every_table_of_every_period(
     db: Session, engine, settings, capsys
 ):
     load_cohort(
         engine, settings=settings, young_people=PEOPLE, months=MONTHS, seed=SEED, now=NOW, localities=PLACES
     )
+    assert confirm_themes(db) > 100
     analyst = council_analyst(db, f"Synthetic Council {SEED}")
     tables = list(every_table(db, analyst, PERIODS, RULES, NOW))
     key = fingerprint(tables)

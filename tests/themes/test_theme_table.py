@@ -31,7 +31,7 @@ def test_confirmed_themes_of_shared_topics_are_counted_once_the_group_is_large_e
     section = _money_section(page(client.get(TABLE)))
     money, housing = section["headers"].index("Money") - 1, section["headers"].index("Where I live") - 1
     assert (section["North"][money], section["North"][housing]) == ("25", "10")  # 23 and 12, rounded to 5
-    assert section["North"][-1] == "35"  # the 33 young people who shared the topic
+    assert len(section["North"]) == len(section["headers"]) - 1, "no totals column: coverage publishes those"
 
 
 def test_a_theme_everyone_who_shared_has_is_hidden(client, db, world):
