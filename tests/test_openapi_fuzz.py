@@ -134,6 +134,7 @@ def real_path_ids(records: Records, spare_staff_id: int) -> dict[Role | None, di
         },
         Role.analyst: {"table_key": ["coverage"]},
         Role.network_admin: {},
+        Role.network_analyst: {"table_key": ["coverage"]},
     }
 
 

@@ -41,6 +41,7 @@ KEPT_QUERIES = {
         queries.checked_in,
         queries.shared_topics,
         queries.alerts_raised,
+        queries.shared_themes,
     )
 }
 _SOURCES = ("insights/queries.py", "checkins/answer_queries.py", "checkins/answers.py")

@@ -5,6 +5,7 @@ from sqlmodel import Session
 from app.audit.service import record_event
 from app.checkins.models import CheckIn
 from app.i18n import gettext as _
+from app.insights.table_cache import forget
 from app.people.models import User, YoungPerson
 from app.themes.catalogue import latest_version, theme
 from app.themes.confirmed import add_pa_theme
@@ -37,5 +38,6 @@ def add_theme(
             record_type="check_in",
             record_id=check_in.id,
         )
+        forget(session, young_person_id=person.id or 0, since=check_in.submitted_at)
         session.commit()
     return True, None

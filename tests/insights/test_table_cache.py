@@ -118,3 +118,20 @@ def test_a_new_question_set_version_counts_again_with_its_wording(db, world: Wor
     assert queries
     assert NEW_ANSWER in table.sections[0].column_labels
     assert row(table, "North").cells[table.sections[0].column_labels.index(NEW_ANSWER)] == "10"
+
+
+def test_a_pa_adding_a_theme_in_a_closed_period_drops_its_kept_tables(db, world: World):
+    from app.themes.pa_themes import add_theme
+
+    people = add_people(db, world.locality, 12, {"life.ran_out": "yes"})
+    build(db, world, "life.ran_out")
+    check_in = only_check_in(db, people[0])
+    assert check_in.submitted_at is not None
+    affected = select(func.count()).where(TableCacheEntry.period_end > check_in.submitted_at)
+    assert db.exec(affected).one() > 0
+    added, problem = add_theme(
+        db, pa=world.pa, person=people[0], check_in=check_in, topic_key="life", theme_key="money"
+    )
+    assert (added, problem) == (True, None)
+    assert db.exec(affected).one() == 0, "the themes table of that period would be out of date"
+    assert kept_rows(db) > 0, "periods that ended before the check-in stay kept"

@@ -1,10 +1,14 @@
 """Loading the OC3 extract: mistakes explained by line and field, nothing stored unless chosen, each load recorded."""
 
+from collections.abc import Iterator
+
+import pytest
 from click.testing import CliRunner
 from sqlmodel import Session, select
 
 from app.audit.models import AuditEvent
 from app.cli import main
+from app.settings import get_settings
 from app.sources.models import StatutoryLoad, StatutoryRecord
 from app.sources.oc3 import read_extract
 from tests.sources.extracts import born, extract, give_child_ids
@@ -81,8 +85,17 @@ def test_the_rules_of_the_return_are_each_explained():
     assert read_extract(b"CHILD,DOB\nA1,01/02/2005").unreadable is not None
 
 
+@pytest.fixture
+def fresh_settings() -> Iterator[None]:
+    """The command reads DATABASE_URL through the cached settings: start and end without a cache, or
+    it would write to whichever database an earlier test left there."""
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
 def test_the_command_refuses_a_file_with_mistakes_unless_told_to_load_the_good_lines(
-    db: Session, world, tmp_path, engine
+    db: Session, world, tmp_path, engine, fresh_settings
 ):
     give_child_ids(db, world)
     file = tmp_path / "oc3.csv"
