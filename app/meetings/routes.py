@@ -21,6 +21,7 @@ from app.templating import render
 from app.themes.catalogue import theme as find_theme
 from app.themes.catalogue import themes
 from app.themes.pa_themes import add_theme
+from app.themes.prep_filter import prep_filter
 from app.themes.shared import shown_themes
 
 router = APIRouter()
@@ -70,6 +71,7 @@ def _prep_page(
         "statutory": side_by_side(db, young_person_id=person.id or 0),
         "themes": shown_themes(db, check_in_ids=[t.check_in_id for t in prep.topics]),
         "catalogue": themes(),
+        **prep_filter(db, young_person_id=person.id or 0, chosen=request.query_params.get("theme", "")[:40]),
         **extra,
     }
     status = 422 if context["errors"] else 200

@@ -1,6 +1,6 @@
 """Own words into themes, end to end on a phone: the young person ticks the themes suggested for
-their words and shares the topic; their PA sees the themes; the analysts' table counts them once
-the group is large enough."""
+their words and shares the topic; their PA sees the themes, finds them by theme in the caseload
+and prepares the meeting by theme; the analysts' table counts them once the group is large enough."""
 
 import re
 from collections.abc import Callable
@@ -44,11 +44,18 @@ def young_person_ticks_themes_and_shares(page: Page) -> None:
     expect(page.get_by_role("heading", level=1)).to_contain_text("sent")
 
 
-def pa_sees_the_themes(page: Page) -> None:
+def pa_sees_the_themes_and_prepares_by_theme(page: Page) -> None:
     sign_in(page, "pa.one")
-    follow(page, "Alex Tester")
+    page.get_by_text("Filter by theme").click()
+    follow(page, "Money")
+    follow(page, "Alex Tester")  # the meeting page, filtered by the same theme
+    expect(page.get_by_role("heading", name="What Alex shared about 'Money'", level=2)).to_be_visible()
+    expect(page.locator(".app-theme-words li")).to_contain_text([GAS])
+    expect(page.locator("section.app-prep-topic")).to_have_count(1)
     themes = page.locator("#themes-life .app-theme-list li")
     expect(themes).to_have_text(["Money", "Where I live"])
+    follow(page, "Show all topics")
+    expect(page.get_by_text("Filter by theme")).to_be_visible()
 
 
 def analyst_sees_them_counted(page: Page, period: str) -> None:
@@ -74,5 +81,5 @@ def test_a_young_person_confirms_themes_the_pa_sees_them_and_the_analyst_counts_
     people_with_themes(db, world.locality, 12, ["going_well"], when=now)
 
     young_person_ticks_themes_and_shares(new_page(javascript=javascript))
-    pa_sees_the_themes(new_page(javascript=javascript))
+    pa_sees_the_themes_and_prepares_by_theme(new_page(javascript=javascript))
     analyst_sees_them_counted(new_page(javascript=javascript), containing(now, Length.quarter).key)
