@@ -67,6 +67,13 @@ def gettext(message: str, **variables: object) -> str:
     return text % variables if variables else text
 
 
+def pgettext(context: str, message: str, **variables: object) -> str:
+    """The message as meant in this context ("Home" the page, not the place a young person lives),
+    in the current language, with %(name)s variables filled in."""
+    text = _translations(_current.get()).pgettext(context, message)
+    return text % variables if variables else text
+
+
 def translate(message: str, language: str) -> str:
     """The message in this language (no variables), or the message itself if not translated."""
     return _translations(language).gettext(message)

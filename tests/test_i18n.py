@@ -9,9 +9,10 @@ from app.i18n import TRANSLATIONS_DIR, choose_language
 from app.settings import ROOT
 
 
-def _msgids(path) -> set[str]:
+def _msgids(path) -> set[tuple[str | None, str]]:
+    """(msgctxt, msgid) pairs: "Home" the page and "Home" the topic are different messages."""
     with open(path, "rb") as handle:
-        return {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
+        return {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in read_po(handle) if m.id}
 
 
 def test_the_english_catalogue_holds_every_string_in_the_code_and_templates(tmp_path):
@@ -102,3 +103,40 @@ def test_every_translation_keeps_the_placeholders_of_its_english_text():
                     if text and not fits:
                         broken.append((catalogue.parent.parent.name, originals[0], text))
     assert not broken, broken[:5]
+
+
+def test_arabic_counts_use_the_form_for_their_number():
+    """Arabic says "30 يوماً" (11 to 99 take the accusative singular) but "100 يوم" (100 to 102 the
+    genitive); Babel's plural rule for ar puts 100-102 in form 4 and 11-99 in form 5."""
+    from app.i18n import ngettext, set_language
+
+    set_language("ar")
+    try:
+        days = [
+            ngettext(
+                "A check-in you never share is deleted after %(num)s day.",
+                "A check-in you never share is deleted after %(num)s days.",
+                n,
+            )
+            for n in (1, 3, 30, 100)
+        ]
+    finally:
+        set_language("en")
+    assert days == [
+        "التسجيل الذي لا تشاركه يُحذف بعد يوم واحد.",
+        "التسجيل الذي لا تشاركه يُحذف بعد 3 أيام.",
+        "التسجيل الذي لا تشاركه يُحذف بعد 30 يوماً.",
+        "التسجيل الذي لا تشاركه يُحذف بعد 100 يوم.",
+    ]
+
+
+def test_the_same_english_word_can_mean_different_things():
+    """The menu's "Home" is the home page; the check-in topic "Home" is where the young person lives."""
+    from app.i18n import gettext, pgettext, set_language
+
+    set_language("ar")
+    try:
+        assert (pgettext("page", "Home"), gettext("Home")) == ("الصفحة الرئيسية", "البيت")
+    finally:
+        set_language("en")
+    assert (pgettext("page", "Home"), gettext("Home")) == ("Home", "Home")

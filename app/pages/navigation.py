@@ -3,6 +3,7 @@
 from jinja2 import Environment
 
 from app.i18n import gettext as _
+from app.i18n import pgettext
 from app.people.models import Role, User
 
 
@@ -10,7 +11,7 @@ def navigation_links(user: User) -> list[tuple[str, str]]:
     """(href, label) pairs for the signed-in user's menu."""
     links = {
         Role.young_person: [
-            ("/me", _("Home")),
+            ("/me", pgettext("page", "Home")),
             ("/check-in", _("Check in")),
             ("/check-ins", _("Your check-ins")),
             ("/reminders", _("Reminders")),
