@@ -70,7 +70,7 @@ def gettext(message: str, **variables: object) -> str:
 def pgettext(context: str, message: str, **variables: object) -> str:
     """The message as meant in this context ("Home" the page, not the place a young person lives),
     in the current language, with %(name)s variables filled in."""
-    text = _translations(_current.get()).pgettext(context, message)
+    text = str(_translations(_current.get()).pgettext(context, message))
     return text % variables if variables else text
 
 

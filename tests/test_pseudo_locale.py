@@ -76,11 +76,6 @@ def _other_language(element) -> bool:
     return element.get("lang") not in (None, PSEUDO) or "app-languages" in (element.get("class") or [])
 
 
-def _other_language(element) -> bool:
-    """Marked as in another language, or the list of languages (each in its own name)."""
-    return element.get("lang") not in (None, PSEUDO) or "app-languages" in (element.get("class") or [])
-
-
 def held_data(db: Session, settings: Settings) -> set[str]:
     """Words that are data the service holds or was set up with, not its own text."""
     texts = [value for value in settings.model_dump().values() if isinstance(value, str)]
